@@ -1,0 +1,55 @@
+"""The ISO 37122:2019 indicators: one module per theme, and the explicit registry.
+
+:data:`REGISTRY` is the one tuple that lists every indicator spec; everything else (the
+catalogue, the JSON export, tests over all indicators) derives from it. A duplicate clause or
+name is an error at import time.
+"""
+
+from __future__ import annotations
+
+from iso37122.indicators import economy
+from iso37122.indicators._catalogue import Catalogue
+from iso37122.indicators._spec import (
+    Constraint,
+    DefinitionSource,
+    Direction,
+    Indicator,
+    NonNegative,
+    PartOfWhole,
+    Positive,
+    Status,
+)
+
+__all__ = [
+    "CATALOGUE",
+    "REGISTRY",
+    "Catalogue",
+    "Constraint",
+    "DefinitionSource",
+    "Direction",
+    "Indicator",
+    "NonNegative",
+    "PartOfWhole",
+    "Positive",
+    "Status",
+    "catalogue",
+]
+
+REGISTRY: tuple[Indicator, ...] = (*economy.SPECS,)
+"""Every indicator spec, theme by theme."""
+
+CATALOGUE = Catalogue(REGISTRY)
+
+
+def catalogue() -> Catalogue:
+    """Return the catalogue of every indicator, keyed by clause, in clause order.
+
+    Examples
+    --------
+    >>> cat = catalogue()
+    >>> cat["5.3"].name
+    'ict_employment_share'
+    >>> list(cat)[:2]
+    ['5.1', '5.2']
+    """
+    return CATALOGUE
