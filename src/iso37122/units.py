@@ -26,7 +26,7 @@ from typing import Any
 
 import pint
 
-from iso37122.errors import UnitError
+from iso37122.errors import DataError, UnitError
 
 __all__ = [
     "Quantity",
@@ -167,10 +167,13 @@ def to_canonical(value: object, canonical: str, *, variable: str) -> float:
     Raises
     ------
     UnitError
-        If the unit is unknown or of the wrong dimension, or the string is not a number.
+        If the unit is unknown or of the wrong dimension.
+    DataError
+        If the value is not a number (a boolean, a string that does not start with a number,
+        a string with an ambiguous comma).
     """
     if isinstance(value, bool):
-        raise UnitError(f"{variable}: {value!r} is a boolean, not a number")
+        raise DataError(f"{variable}: {value!r} is a boolean, not a number")
     if isinstance(value, int | float):
         return float(value)
     if is_quantity(value):
@@ -185,7 +188,7 @@ def to_canonical(value: object, canonical: str, *, variable: str) -> float:
     try:
         return float(value)  # type: ignore[arg-type]  # numpy scalars and Decimal
     except (TypeError, ValueError):
-        raise UnitError(
+        raise DataError(
             f"{variable}: {value!r} ({type(value).__name__}) is not a number, a string with a "
             "unit, or a pint Quantity"
         ) from None
@@ -193,7 +196,7 @@ def to_canonical(value: object, canonical: str, *, variable: str) -> float:
 
 def _parse_string(text: str, canonical: str, variable: str) -> float:
     if "," in text:
-        raise UnitError(
+        raise DataError(
             f"{variable}: {text!r} contains a comma, which is ambiguous (decimal comma or "
             "thousands separator); write the number with '.' as decimal point and spaces as "
             "thousands separators, e.g. '1 482 354' or '175.77 km**2'"
@@ -201,7 +204,7 @@ def _parse_string(text: str, canonical: str, variable: str) -> float:
     match = _NUMBER_UNIT.match(text)
     number = match.group("number") if match else ""
     if not match or not re.search(r"\d", number):
-        raise UnitError(f"{variable}: {text!r} does not start with a number")
+        raise DataError(f"{variable}: {text!r} is not a number")
     magnitude = float(re.sub(r"[ \u00a0\u202f_]", "", number))
     unit = match.group("unit")
     if not unit:

@@ -1,0 +1,169 @@
+"""Evaluate indicators over a Table: constraints, pure functions, statuses and reasons.
+
+The engine works on whole columns: for each indicator it checks the inputs (rejected values,
+missing values), the declared constraints, then calls the pure function once on the full
+columns. There is no Python loop over rows. Reasons are not stored as strings: each non-computed
+cell records *which* check stopped it, and the sentence is built on demand from the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from iso37122.data import Table
+from iso37122.indicators import CATALOGUE, Indicator, Status
+from iso37122.indicators._formulas import FloatArray
+from iso37122.indicators._spec import STATUS_BY_CODE
+
+__all__ = ["Results", "evaluate"]
+
+COMPUTED = Status.COMPUTED.code
+MISSING = Status.MISSING.code
+INVALID = Status.INVALID.code
+UNDEFINED = Status.UNDEFINED.code
+
+# ``detail`` codes: for INVALID, an input index below _CONSTRAINT, or _CONSTRAINT + the index
+# of the broken constraint; for UNDEFINED, the index of the constraint; _NOT_FINITE when the
+# formula itself gave no finite value.
+_CONSTRAINT = 1000
+_NOT_FINITE = 2000
+
+
+@dataclass(frozen=True, eq=False)
+class Results:
+    """Values and statuses of several indicators over every row of a Table.
+
+    Attributes
+    ----------
+    table
+        The input table.
+    indicators
+        The indicators evaluated, in clause order.
+    values
+        float64 array of shape (indicators, rows); NaN where not computed.
+    status
+        int8 array of the same shape holding :attr:`Status.code` values.
+    detail
+        int16 array of the same shape: which check stopped a non-computed cell.
+    """
+
+    table: Table
+    indicators: tuple[Indicator, ...]
+    values: FloatArray
+    status: npt.NDArray[np.int8]
+    detail: npt.NDArray[np.int16]
+
+    def index(self, clause: str) -> int:
+        """Position of an indicator (by clause) in :attr:`indicators`."""
+        for i, spec in enumerate(self.indicators):
+            if spec.clause == clause:
+                return i
+        CATALOGUE[clause]  # raises UnknownIndicatorError for a clause not in the catalogue
+        raise KeyError(f"indicator {clause} was not evaluated (see indicators=...)")
+
+    def status_of(self, i: int, row: int) -> Status:
+        """Status of indicator ``i`` in ``row``."""
+        return STATUS_BY_CODE[int(self.status[i, row])]
+
+    def reason(self, i: int, row: int) -> str | None:
+        """Why indicator ``i`` has no value in ``row`` (``None`` when it was computed)."""
+        code = int(self.status[i, row])
+        if code == COMPUTED:
+            return None
+        spec = self.indicators[i]
+        table = self.table
+        detail = int(self.detail[i, row])
+        if code == MISSING:
+            absent = [v for v in spec.inputs if np.isnan(table.column(v)[row])]
+            return f"not reported: {', '.join(absent)}"
+        if detail == _NOT_FINITE:
+            return "the formula gave no finite value for these inputs"
+        if code == INVALID and detail < _CONSTRAINT:
+            variable = spec.inputs[detail]
+            problem = table.problem(row, variable)
+            what = problem.message if problem else f"{variable} was rejected"
+            return f"invalid input: {what}"
+        constraint = spec.constraints[detail % _CONSTRAINT]
+        values = {v: float(table.column(v)[row]) for v in constraint.variables}
+        return constraint.explain(values, STATUS_BY_CODE[code])
+
+    def reasons(self, i: int) -> list[str | None]:
+        """Reasons for every row of indicator ``i`` (``None`` where computed)."""
+        out: list[str | None] = [None] * self.table.n_rows
+        for row in np.flatnonzero(self.status[i] != COMPUTED):
+            out[int(row)] = self.reason(i, int(row))
+        return out
+
+
+def evaluate(table: Table, indicators: Sequence[Indicator] | None = None) -> Results:
+    """Evaluate indicators on every row of a table.
+
+    Parameters
+    ----------
+    table
+        Validated input data.
+    indicators
+        The indicators to evaluate (default: the whole catalogue), in any order; results
+        are in clause order.
+
+    Returns
+    -------
+    Results
+        Values, statuses and the means to explain every non-computed cell.
+
+    Notes
+    -----
+    For each row the first check that fails decides the status, in this order: a rejected
+    input value (``invalid``), an input not reported (``missing``), a broken constraint
+    (``invalid``), a zero denominator (``undefined``). A computed value is always finite.
+    """
+    specs = tuple(
+        sorted(
+            indicators if indicators is not None else CATALOGUE.values(), key=lambda s: s.sort_key
+        )
+    )
+    n = table.n_rows
+    values = np.full((len(specs), n), np.nan)
+    status = np.zeros((len(specs), n), dtype=np.int8)
+    detail = np.zeros((len(specs), n), dtype=np.int16)
+    for i, spec in enumerate(specs):
+        columns = {v: table.column(v) for v in spec.inputs}
+        stopped = np.zeros(n, dtype=bool)
+        row_status = status[i]
+        row_detail = detail[i]
+
+        for k, variable in enumerate(spec.inputs):
+            rejected = table.invalid.get(variable)
+            if rejected is not None:
+                new = rejected & ~stopped
+                row_status[new] = INVALID
+                row_detail[new] = k
+                stopped |= new
+
+        missing = np.zeros(n, dtype=bool)
+        for column in columns.values():
+            missing |= np.isnan(column)
+        missing &= ~stopped
+        row_status[missing] = MISSING
+        stopped |= missing
+
+        with np.errstate(invalid="ignore"):
+            for check, code in (("invalid", INVALID), ("undefined", UNDEFINED)):
+                for c, constraint in enumerate(spec.constraints):
+                    mask = getattr(constraint, check)(columns) & ~stopped
+                    row_status[mask] = code
+                    row_detail[mask] = c + (_CONSTRAINT if code == INVALID else 0)
+                    stopped |= mask
+
+            result = np.broadcast_to(spec.func(**columns), (n,))
+        ok = ~stopped
+        not_finite = ok & ~np.isfinite(result)
+        row_status[not_finite] = UNDEFINED
+        row_detail[not_finite] = _NOT_FINITE
+        ok &= ~not_finite
+        values[i, ok] = result[ok]
+    return Results(table=table, indicators=specs, values=values, status=status, detail=detail)
