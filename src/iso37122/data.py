@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -117,6 +117,16 @@ class CityDataBase(BaseModel):
         default=None,
         description="Region code as text (Kemendagri '73.71' or BPS '7371'), never a number.",
     )
+
+    if TYPE_CHECKING:
+        # The variable fields are created from the declarations at import time; tell type
+        # checkers that they exist (as optional floats) and can be passed as keywords.
+        def __init__(
+            self, *, city: str, year: int, code: str | None = None, **values: object
+        ) -> None: ...
+
+        def __getattr__(self, name: str) -> float | None:
+            """Return a variable's value in its canonical unit, or ``None``."""
 
     def values(self) -> dict[str, float]:
         """Return the reported variables (not ``None``) in canonical units."""
@@ -422,7 +432,10 @@ def _variable_column(
         not_number = np.zeros(len(values), dtype=bool)
     else:
         raw = series.pipe(_as_objects)
-        values = pd.to_numeric(series, errors="coerce").to_numpy(
+        # pandas cannot coerce pint Quantities: hide them from to_numeric, convert them below.
+        quantity = np.array([is_quantity(v) for v in raw], dtype=bool)
+        plain = pd.Series(raw, dtype="object").mask(quantity)
+        values = pd.to_numeric(plain, errors="coerce").to_numpy(
             dtype=float, na_value=np.nan, copy=True
         )
         values *= factor

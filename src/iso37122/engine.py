@@ -92,10 +92,36 @@ class Results:
         return constraint.explain(values, STATUS_BY_CODE[code])
 
     def reasons(self, i: int) -> list[str | None]:
-        """Reasons for every row of indicator ``i`` (``None`` where computed)."""
+        """Reasons for every row of indicator ``i`` (``None`` where computed).
+
+        Cells that share a reason (the same inputs not reported, the same zero denominator)
+        share one string, so that this stays fast on large tables.
+        """
+        spec = self.indicators[i]
+        status = self.status[i]
+        detail = self.detail[i]
         out: list[str | None] = [None] * self.table.n_rows
-        for row in np.flatnonzero(self.status[i] != COMPUTED):
-            out[int(row)] = self.reason(i, int(row))
+        missing = np.flatnonzero(status == MISSING)
+        if missing.size:
+            pattern = np.zeros(missing.size, dtype=np.int64)
+            for k, variable in enumerate(spec.inputs):
+                pattern |= np.isnan(self.table.column(variable)[missing]).astype(np.int64) << k
+            texts = {
+                int(p): "not reported: "
+                + ", ".join(v for k, v in enumerate(spec.inputs) if int(p) >> k & 1)
+                for p in np.unique(pattern)
+            }
+            for row, p in zip(missing.tolist(), pattern.tolist(), strict=True):
+                out[row] = texts[p]
+        undefined = np.flatnonzero((status == UNDEFINED) & (detail != _NOT_FINITE))
+        shared: dict[int, str | None] = {}
+        for row, d in zip(undefined.tolist(), detail[undefined].tolist(), strict=True):
+            if d not in shared:
+                shared[d] = self.reason(i, row)
+            out[row] = shared[d]
+        for row in np.flatnonzero((status != COMPUTED) & (status != MISSING)).tolist():
+            if out[row] is None:
+                out[row] = self.reason(i, row)
         return out
 
 

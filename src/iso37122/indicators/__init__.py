@@ -7,7 +7,27 @@ name is an error at import time.
 
 from __future__ import annotations
 
-from iso37122.indicators import economy
+from iso37122.indicators import (
+    agriculture,
+    economy,
+    education,
+    energy,
+    environment,
+    finance,
+    governance,
+    health,
+    housing,
+    population,
+    recreation,
+    safety,
+    solid_waste,
+    sport_and_culture,
+    telecommunication,
+    transportation,
+    urban_planning,
+    wastewater,
+    water,
+)
 from iso37122.indicators._catalogue import Catalogue
 from iso37122.indicators._spec import (
     Constraint,
@@ -35,7 +55,27 @@ __all__ = [
     "catalogue",
 ]
 
-REGISTRY: tuple[Indicator, ...] = (*economy.SPECS,)
+REGISTRY: tuple[Indicator, ...] = (
+    *economy.SPECS,
+    *education.SPECS,
+    *energy.SPECS,
+    *environment.SPECS,
+    *finance.SPECS,
+    *governance.SPECS,
+    *health.SPECS,
+    *housing.SPECS,
+    *population.SPECS,
+    *recreation.SPECS,
+    *safety.SPECS,
+    *solid_waste.SPECS,
+    *sport_and_culture.SPECS,
+    *telecommunication.SPECS,
+    *transportation.SPECS,
+    *agriculture.SPECS,
+    *urban_planning.SPECS,
+    *wastewater.SPECS,
+    *water.SPECS,
+)
 """Every indicator spec, theme by theme."""
 
 CATALOGUE = Catalogue(REGISTRY)

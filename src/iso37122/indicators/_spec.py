@@ -67,6 +67,9 @@ STATUS_BY_CODE: tuple[Status, ...] = tuple(Status)
 
 
 def _fmt(value: float) -> str:
+    """Show a value in a reason: whole numbers in full, others to 12 significant digits."""
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
     return f"{value:.12g}"
 
 

@@ -1,0 +1,363 @@
+"""``compute_profile``: the one entry point, and the ``Profile`` / ``ProfileSet`` views."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from functools import cached_property
+from typing import Any, Literal, overload
+
+import numpy as np
+import pandas as pd
+from pydantic import BaseModel, ConfigDict
+
+from iso37122.data import (
+    CityDataBase,
+    Extra,
+    Table,
+    table_from_citydata,
+    table_from_frame,
+    table_from_records,
+)
+from iso37122.engine import Results, evaluate
+from iso37122.indicators import CATALOGUE, Status
+from iso37122.indicators._spec import STATUS_BY_CODE
+from iso37122.themes import Theme
+
+__all__ = [
+    "IndicatorResult",
+    "Profile",
+    "ProfileSet",
+    "compute_profile",
+]
+
+IndicatorKeys = Sequence[str | Theme] | str | Theme | None
+
+
+class IndicatorResult(BaseModel):
+    """The outcome of one indicator for one city-year."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    clause: str
+    name: str
+    value: float | None
+    unit: str
+    status: Status
+    reason: str | None
+
+
+class Profile:
+    """One city-year: every selected indicator's result.
+
+    A Profile is a view over shared result arrays; create it with :func:`compute_profile`.
+    """
+
+    def __init__(self, results: Results, row: int) -> None:
+        self._results = results
+        self._row = row
+
+    @property
+    def city(self) -> str:
+        """Name of the city."""
+        return str(self._results.table.city[self._row])
+
+    @property
+    def year(self) -> int:
+        """Reporting year."""
+        return int(self._results.table.year[self._row])
+
+    @property
+    def code(self) -> str | None:
+        """Region code, as text, or ``None``."""
+        code = self._results.table.code[self._row]
+        return None if code is None else str(code)
+
+    @cached_property
+    def indicators(self) -> Mapping[str, IndicatorResult]:
+        """Every selected indicator's result, keyed by clause, in clause order."""
+        results, row = self._results, self._row
+        out: dict[str, IndicatorResult] = {}
+        for i, spec in enumerate(results.indicators):
+            value = float(results.values[i, row])
+            out[spec.clause] = IndicatorResult(
+                clause=spec.clause,
+                name=spec.name,
+                value=None if np.isnan(value) else value,
+                unit=spec.unit,
+                status=STATUS_BY_CODE[int(results.status[i, row])],
+                reason=results.reason(i, row),
+            )
+        return out
+
+    def __getitem__(self, clause: str) -> IndicatorResult:
+        """Return the result of one indicator, by clause or name."""
+        if clause not in self.indicators:
+            clause = CATALOGUE.resolve(clause)[0].clause
+        return self.indicators[clause]
+
+    def __repr__(self) -> str:
+        """Summarise the profile."""
+        counts = dict.fromkeys(Status, 0)
+        for result in self.indicators.values():
+            counts[result.status] += 1
+        summary = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n)
+        return f"<Profile {self.city} {self.year}: {summary}>"
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return one row per indicator, indexed by clause."""
+        records = []
+        for result in self.indicators.values():
+            spec = CATALOGUE[result.clause]
+            records.append(
+                {
+                    "clause": result.clause,
+                    "name": result.name,
+                    "title": spec.title,
+                    "theme": spec.theme.value,
+                    "value": result.value,
+                    "unit": result.unit,
+                    "status": result.status.value,
+                    "reason": result.reason,
+                }
+            )
+        frame = pd.DataFrame.from_records(records)
+        frame["value"] = frame["value"].astype(float)
+        return frame.set_index("clause")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the profile as plain, JSON-ready data."""
+        return {
+            "city": self.city,
+            "year": self.year,
+            "code": self.code,
+            "indicators": {
+                clause: result.model_dump(mode="json") for clause, result in self.indicators.items()
+            },
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """Return the profile as JSON (see :meth:`to_dict`)."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+
+class ProfileSet(Sequence[Profile]):
+    """Many city-years, in input-row order; a thin view over columnar results.
+
+    Indexing by position gives a :class:`Profile`; :meth:`get` looks one up by identity.
+    No Python object is built per city and indicator unless asked for.
+    """
+
+    def __init__(self, results: Results) -> None:
+        self._results = results
+
+    @property
+    def results(self) -> Results:
+        """The underlying columnar results."""
+        return self._results
+
+    @property
+    def table(self) -> Table:
+        """The validated input table."""
+        return self._results.table
+
+    def __len__(self) -> int:
+        """Return the number of city-years."""
+        return self._results.table.n_rows
+
+    @overload
+    def __getitem__(self, index: int) -> Profile: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Profile]: ...
+
+    def __getitem__(self, index: int | slice) -> Profile | Sequence[Profile]:
+        """Return the profile at a position (or a list of them for a slice)."""
+        n = len(self)
+        if isinstance(index, slice):
+            return [Profile(self._results, row) for row in range(n)[index]]
+        if not -n <= index < n:
+            raise IndexError(f"profile index {index} is out of range for {n} city-years")
+        return Profile(self._results, index % n)
+
+    def __iter__(self) -> Iterator[Profile]:
+        """Iterate over profiles in input-row order."""
+        for row in range(len(self)):
+            yield Profile(self._results, row)
+
+    def __repr__(self) -> str:
+        """Summarise the set."""
+        return (
+            f"<ProfileSet of {len(self)} city-years x {len(self._results.indicators)} indicators>"
+        )
+
+    def get(self, key: str, year: int) -> Profile:
+        """Return the profile of one city-year, by region code or city name, and year.
+
+        Raises
+        ------
+        KeyError
+            If no row has that identity.
+        """
+        table = self._results.table
+        match = (table.year == year) & ((table.code == key) | (table.city == key))
+        rows = np.flatnonzero(match)
+        if rows.size == 0:
+            raise KeyError(f"no city-year with code or city {key!r} and year {year}")
+        if rows.size > 1:
+            raise KeyError(f"{key!r} {year} matches {rows.size} rows; look it up by code")
+        return Profile(self._results, int(rows[0]))
+
+    def to_frame(
+        self,
+        kind: Literal["long", "wide"] = "long",
+        *,
+        columns: Literal["clause", "name"] = "clause",
+    ) -> pd.DataFrame:
+        """Return the results as a DataFrame.
+
+        Parameters
+        ----------
+        kind
+            ``"long"``: one row per city-year and indicator, with columns ``city``, ``year``,
+            ``code``, ``clause``, ``name``, ``value``, ``unit``, ``status``, ``reason``.
+            ``"wide"``: one row per city-year, with ``city``, ``year``, ``code`` and one value
+            column per indicator.
+        columns
+            For ``"wide"``: name value columns by clause (default) or by indicator name.
+
+        Returns
+        -------
+        pandas.DataFrame
+            The frame; the rows keep the input order.
+        """
+        results = self._results
+        table = results.table
+        n, m = table.n_rows, len(results.indicators)
+        if kind == "wide":
+            frame = pd.DataFrame(
+                {"city": table.city, "year": table.year, "code": table.code}, copy=True
+            )
+            labels = [getattr(spec, columns) for spec in results.indicators]
+            values = pd.DataFrame(results.values.T, columns=labels)
+            return pd.concat([frame, values], axis=1)
+        if kind != "long":
+            raise ValueError(f"kind must be 'long' or 'wide', not {kind!r}")
+        status_names = np.array([s.value for s in STATUS_BY_CODE], dtype=object)
+        reasons: list[str | None] = []
+        by_indicator = [results.reasons(i) for i in range(m)]
+        for row in range(n):
+            reasons.extend(by_indicator[i][row] for i in range(m))
+        return pd.DataFrame(
+            {
+                "city": np.repeat(table.city, m),
+                "year": np.repeat(table.year, m),
+                "code": np.repeat(table.code, m),
+                "clause": np.tile([s.clause for s in results.indicators], n),
+                "name": np.tile([s.name for s in results.indicators], n),
+                "value": results.values.T.reshape(-1),
+                "unit": np.tile([s.unit for s in results.indicators], n),
+                "status": status_names[results.status.T.reshape(-1)],
+                "reason": reasons,
+            }
+        )
+
+
+@overload
+def compute_profile(
+    data: CityDataBase | Mapping[str, object],
+    *,
+    strict: bool = ...,
+    indicators: IndicatorKeys = ...,
+    units: Mapping[str, str] | None = ...,
+    extra: Extra = ...,
+) -> Profile: ...
+
+
+@overload
+def compute_profile(
+    data: pd.DataFrame | Sequence[Mapping[str, object] | CityDataBase],
+    *,
+    strict: bool = ...,
+    indicators: IndicatorKeys = ...,
+    units: Mapping[str, str] | None = ...,
+    extra: Extra = ...,
+) -> ProfileSet: ...
+
+
+def compute_profile(
+    data: CityDataBase
+    | Mapping[str, object]
+    | pd.DataFrame
+    | Sequence[Mapping[str, object] | CityDataBase],
+    *,
+    strict: bool = False,
+    indicators: IndicatorKeys = None,
+    units: Mapping[str, str] | None = None,
+    extra: Extra = "forbid",
+) -> Profile | ProfileSet:
+    """Compute ISO 37122 indicators for one city-year or for many.
+
+    Parameters
+    ----------
+    data
+        One city-year as a :class:`~iso37122.CityData` or a mapping (gives a
+        :class:`Profile`); or many as a wide DataFrame or a list of mappings / ``CityData``
+        (gives a :class:`ProfileSet`). A DataFrame has columns ``city``, ``year``, optional
+        ``code`` and one column per variable, in its canonical unit, in ``units`` or with the
+        unit in the header (``"land_area [ha]"``).
+    strict
+        Raise one :class:`~iso37122.errors.DataError` listing every bad value. By default a
+        bad value makes the indicators that use it ``invalid`` and all others are computed.
+    indicators
+        Clauses, names or themes to compute (default: all).
+    units
+        Units of variables given in another unit than the canonical one.
+    extra
+        ``"forbid"`` (default) raises on unknown columns or keys; ``"ignore"`` drops them.
+
+    Returns
+    -------
+    Profile or ProfileSet
+        The results, with every selected indicator present whatever its status.
+
+    Raises
+    ------
+    DataError
+        Structural problems always (unknown column, duplicate city-year, missing identity);
+        bad values with ``strict=True``.
+    UnitError
+        A unit of the wrong dimension.
+
+    Examples
+    --------
+    >>> p = compute_profile({"city": "Kota Contoh", "year": 2024, "population": 200_000,
+    ...                      "population_with_fast_broadband": 150_000})
+    >>> p["18.1"].value, p["18.1"].status.value
+    (75.0, 'computed')
+    >>> p["5.3"].reason
+    'not reported: ict_employed, labour_force'
+    """
+    specs = CATALOGUE.select(indicators)
+    if isinstance(data, CityDataBase):
+        return Profile(evaluate(table_from_citydata([data]), specs), 0)
+    if isinstance(data, Mapping):
+        table = table_from_records([data], units=units, strict=strict, extra=extra)
+        return Profile(evaluate(table, specs), 0)
+    if isinstance(data, pd.DataFrame):
+        table = table_from_frame(data, units=units, strict=strict, extra=extra)
+        return ProfileSet(evaluate(table, specs))
+    if isinstance(data, Sequence) and not isinstance(data, str | bytes):
+        items = list(data)
+        if items and all(isinstance(item, CityDataBase) for item in items):
+            table = table_from_citydata([item for item in items if isinstance(item, CityDataBase)])
+        else:
+            records = [
+                item.model_dump() if isinstance(item, CityDataBase) else item for item in items
+            ]
+            table = table_from_records(records, units=units, strict=strict, extra=extra)
+        return ProfileSet(evaluate(table, specs))
+    raise TypeError(
+        "compute_profile takes a CityData, a mapping, a pandas DataFrame or a list of "
+        f"mappings, not {type(data).__name__}"
+    )

@@ -1,0 +1,26 @@
+"""Shared fixtures: a valid baseline city-year and the reconstructed reference catalogue."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from iso37122.testing import synthetic_frame
+
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
+
+
+@pytest.fixture(scope="session")
+def baseline() -> dict[str, object]:
+    """One complete, valid city-year as a plain mapping."""
+    row = synthetic_frame(1, seed=7).iloc[0]
+    return {str(key): row[key] for key in row.index}
+
+
+@pytest.fixture(scope="session")
+def reference_rows() -> dict[str, dict[str, str]]:
+    """Rows of the project's reconstructed ISO 37122 catalogue, keyed by clause."""
+    with (REFERENCE / "iso37122_indicators.csv").open(encoding="utf-8") as handle:
+        return {row["clause"]: row for row in csv.DictReader(handle)}

@@ -1,0 +1,146 @@
+"""compute_profile, Profile and ProfileSet: one path for one city-year and for many."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import iso37122 as iso
+from iso37122.errors import DataError, UnknownIndicatorError
+from iso37122.testing import synthetic_frame
+
+
+def test_single_mapping_gives_a_profile_with_every_clause() -> None:
+    profile = iso.compute_profile(
+        {
+            "city": "Kota Contoh",
+            "year": 2024,
+            "code": "99.01",
+            "population": 200_000,
+            "population_with_fast_broadband": "150 000 person",
+        }
+    )
+    assert isinstance(profile, iso.Profile)
+    assert (profile.city, profile.year, profile.code) == ("Kota Contoh", 2024, "99.01")
+    assert list(profile.indicators) == list(iso.catalogue())
+    # 100 * 150 000 / 200 000 = 75
+    result = profile["18.1"]
+    assert result.value == 75.0
+    assert result.status is iso.Status.COMPUTED
+    assert result.reason is None
+    assert profile["fast_broadband_population_share"] == result
+    missing = profile["5.1"]
+    assert missing.value is None
+    assert missing.status is iso.Status.MISSING
+    assert missing.reason is not None
+    assert "service_contracts" in missing.reason
+
+
+def test_citydata_and_mapping_give_the_same_results() -> None:
+    record = {
+        "city": "A",
+        "year": 2024,
+        "population": 1000.0,
+        "labour_force": 400.0,
+        "ict_employed": 40.0,
+    }
+    from_mapping = iso.compute_profile(record)
+    from_model = iso.compute_profile(iso.CityData(**record))  # type: ignore[arg-type]
+    assert from_mapping.to_dict() == from_model.to_dict()
+
+
+def test_batch_equals_single_on_synthetic_data() -> None:
+    frame = synthetic_frame(40, seed=11)
+    # Knock out some values so that every status appears.
+    frame.loc[3, "population"] = np.nan
+    frame.loc[5, "labour_force"] = 0.0
+    frame.loc[7, "street_lights"] = 1.0
+    batch = iso.compute_profile(frame)
+    assert len(batch) == 40
+    for row, record in enumerate(frame.to_dict("records")):
+        clean = {str(k): v for k, v in record.items() if not (isinstance(v, float) and np.isnan(v))}
+        single = iso.compute_profile(clean)
+        assert batch[row].to_dict() == single.to_dict()
+
+
+def test_list_of_mappings_and_lookup_by_identity() -> None:
+    profiles = iso.compute_profile(
+        [
+            {"city": "Makassar", "code": "73.71", "year": 2024, "population": 10},
+            {"city": "Makassar", "code": "73.71", "year": 2023, "population": 9},
+        ]
+    )
+    assert isinstance(profiles, iso.ProfileSet)
+    assert profiles.get("73.71", 2023).year == 2023
+    assert profiles.get("Makassar", 2024).code == "73.71"
+    assert profiles[-1].year == 2023
+    assert [p.year for p in profiles] == [2024, 2023]
+    with pytest.raises(KeyError):
+        profiles.get("73.71", 2020)
+    with pytest.raises(IndexError):
+        profiles[2]
+
+
+def test_indicator_selection_by_clause_name_and_theme() -> None:
+    record = {"city": "A", "year": 2024}
+    chosen = iso.compute_profile(record, indicators=["18", "ict_employment_share", "10.2"])
+    assert list(chosen.indicators) == ["5.3", "10.2", "18.1", "18.2", "18.3"]
+    with pytest.raises(UnknownIndicatorError):
+        iso.compute_profile(record, indicators=["99.9"])
+
+
+def test_long_and_wide_frames() -> None:
+    frame = synthetic_frame(3, seed=2)
+    profiles = iso.compute_profile(frame, indicators=["5"])
+    long = profiles.to_frame()
+    assert list(long.columns) == [
+        "city",
+        "year",
+        "code",
+        "clause",
+        "name",
+        "value",
+        "unit",
+        "status",
+        "reason",
+    ]
+    assert len(long) == 3 * 4
+    assert list(long["clause"][:4]) == ["5.1", "5.2", "5.3", "5.4"]
+    wide = profiles.to_frame("wide")
+    assert list(wide.columns) == ["city", "year", "code", "5.1", "5.2", "5.3", "5.4"]
+    np.testing.assert_allclose(wide["5.3"], long[long["clause"] == "5.3"]["value"])
+    # 5.3 = 100 * ict_employed / labour_force, by hand from the input columns
+    np.testing.assert_allclose(wide["5.3"], 100 * frame["ict_employed"] / frame["labour_force"])
+    assert list(wide["code"]) == list(frame["code"])
+
+
+def test_json_round_trip() -> None:
+    profile = iso.compute_profile({"city": "A", "year": 2024, "population": 5})
+    data = json.loads(profile.to_json())
+    assert data["city"] == "A"
+    assert data["indicators"]["5.1"]["status"] == "missing"
+    assert set(data["indicators"]) == set(iso.catalogue())
+
+
+def test_strict_raises_lenient_marks_invalid() -> None:
+    record = {"city": "A", "year": 2024, "population": -3, "labour_force": 10, "ict_employed": 1}
+    profile = iso.compute_profile(record)
+    assert profile["18.1"].status is iso.Status.INVALID
+    assert profile["5.3"].status is iso.Status.COMPUTED
+    with pytest.raises(DataError, match="population"):
+        iso.compute_profile(record, strict=True)
+
+
+def test_unsupported_input_type() -> None:
+    with pytest.raises(TypeError, match="compute_profile takes"):
+        iso.compute_profile(42)  # type: ignore[call-overload]
+
+
+def test_caller_frame_not_modified() -> None:
+    frame = synthetic_frame(5)
+    before = frame.copy(deep=True)
+    iso.compute_profile(frame)
+    pd.testing.assert_frame_equal(frame, before)
