@@ -19,11 +19,11 @@ demo: $(STAMP)
 	$(BIN)/iso37122 demo examples/pilot_areas.csv
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks examples
+	$(BIN)/ruff format --check src tests benchmarks examples
 
 typecheck: $(STAMP)
-	$(BIN)/mypy --strict src tests
+	$(BIN)/mypy --strict src tests benchmarks examples
 
 pytest: $(STAMP)
 	$(BIN)/pytest

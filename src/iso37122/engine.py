@@ -92,7 +92,15 @@ class Results:
         return constraint.explain(values, STATUS_BY_CODE[code])
 
     def reasons(self, i: int) -> list[str | None]:
-        """Reasons for every row of indicator ``i`` (``None`` where computed).
+        """Reasons for every row of indicator ``i`` (``None`` where computed)."""
+        out: list[str | None] = [None] * self.table.n_rows
+        rows, texts = self.reason_cells(i)
+        for row, text in zip(rows.tolist(), texts, strict=True):
+            out[row] = text
+        return out
+
+    def reason_cells(self, i: int) -> tuple[npt.NDArray[np.intp], list[str]]:
+        """Rows of indicator ``i`` that have no value, and the reason of each.
 
         Cells that share a reason (the same inputs not reported, the same zero denominator)
         share one string, so that this stays fast on large tables.
@@ -100,29 +108,33 @@ class Results:
         spec = self.indicators[i]
         status = self.status[i]
         detail = self.detail[i]
-        out: list[str | None] = [None] * self.table.n_rows
-        missing = np.flatnonzero(status == MISSING)
-        if missing.size:
-            pattern = np.zeros(missing.size, dtype=np.int64)
+        rows = np.flatnonzero(status != COMPUTED)
+        texts: list[str] = []
+        missing_rows = rows[status[rows] == MISSING]
+        missing_text: dict[int, str] = {}
+        if missing_rows.size:
+            pattern = np.zeros(missing_rows.size, dtype=np.int64)
             for k, variable in enumerate(spec.inputs):
-                pattern |= np.isnan(self.table.column(variable)[missing]).astype(np.int64) << k
-            texts = {
-                int(p): "not reported: "
-                + ", ".join(v for k, v in enumerate(spec.inputs) if int(p) >> k & 1)
-                for p in np.unique(pattern)
-            }
-            for row, p in zip(missing.tolist(), pattern.tolist(), strict=True):
-                out[row] = texts[p]
-        undefined = np.flatnonzero((status == UNDEFINED) & (detail != _NOT_FINITE))
-        shared: dict[int, str | None] = {}
-        for row, d in zip(undefined.tolist(), detail[undefined].tolist(), strict=True):
-            if d not in shared:
-                shared[d] = self.reason(i, row)
-            out[row] = shared[d]
-        for row in np.flatnonzero((status != COMPUTED) & (status != MISSING)).tolist():
-            if out[row] is None:
-                out[row] = self.reason(i, row)
-        return out
+                absent = np.isnan(self.table.column(variable)[missing_rows])
+                pattern |= absent.astype(np.int64) << k
+            for p, row in zip(pattern.tolist(), missing_rows.tolist(), strict=True):
+                if p not in missing_text:
+                    names = [v for k, v in enumerate(spec.inputs) if p >> k & 1]
+                    missing_text[p] = f"not reported: {', '.join(names)}"
+                missing_text[-1 - row] = missing_text[p]
+        shared: dict[int, str] = {}
+        for row in rows.tolist():
+            code = int(status[row])
+            if code == MISSING:
+                texts.append(missing_text[-1 - row])
+            elif code == UNDEFINED:
+                d = int(detail[row])
+                if d not in shared:
+                    shared[d] = self.reason(i, row) or ""
+                texts.append(shared[d])
+            else:
+                texts.append(self.reason(i, row) or "")
+        return rows, texts
 
 
 def evaluate(table: Table, indicators: Sequence[Indicator] | None = None) -> Results:

@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Any, Literal, overload
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
@@ -243,22 +244,38 @@ class ProfileSet(Sequence[Profile]):
             return pd.concat([frame, values], axis=1)
         if kind != "long":
             raise ValueError(f"kind must be 'long' or 'wide', not {kind!r}")
-        status_names = np.array([s.value for s in STATUS_BY_CODE], dtype=object)
-        reasons: list[str | None] = []
-        by_indicator = [results.reasons(i) for i in range(m)]
-        for row in range(n):
-            reasons.extend(by_indicator[i][row] for i in range(m))
+        # Repeated labels are categoricals: the long frame of 100 000 city-years holds 8
+        # million rows, and one string object per cell would dominate its cost.
+        specs = results.indicators
+        reasons = np.full((m, n), None, dtype=object)
+        for i in range(m):
+            rows, texts = results.reason_cells(i)
+            reasons[i, rows] = texts
+        row_codes = np.repeat(np.arange(n), m)
+        indicator_codes = np.tile(np.arange(m), n)
+
+        def per_row(labels: npt.NDArray[np.object_]) -> pd.Categorical:
+            codes, uniques = pd.factorize(pd.Series(labels, dtype=object), use_na_sentinel=True)
+            return pd.Categorical.from_codes(codes[row_codes], categories=uniques)
+
+        def per_indicator(labels: list[str]) -> pd.Categorical:
+            codes, uniques = pd.factorize(pd.Series(labels, dtype=object))
+            return pd.Categorical.from_codes(codes[indicator_codes], categories=uniques)
+
         return pd.DataFrame(
             {
-                "city": np.repeat(table.city, m),
+                "city": per_row(table.city),
                 "year": np.repeat(table.year, m),
-                "code": np.repeat(table.code, m),
-                "clause": np.tile([s.clause for s in results.indicators], n),
-                "name": np.tile([s.name for s in results.indicators], n),
+                "code": per_row(table.code),
+                "clause": per_indicator([s.clause for s in specs]),
+                "name": per_indicator([s.name for s in specs]),
                 "value": results.values.T.reshape(-1),
-                "unit": np.tile([s.unit for s in results.indicators], n),
-                "status": status_names[results.status.T.reshape(-1)],
-                "reason": reasons,
+                "unit": per_indicator([s.unit for s in specs]),
+                "status": pd.Categorical.from_codes(
+                    results.status.T.reshape(-1).astype(np.int64),
+                    categories=pd.Index([s.value for s in STATUS_BY_CODE]),
+                ),
+                "reason": reasons.T.reshape(-1),
             }
         )
 

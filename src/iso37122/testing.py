@@ -45,6 +45,63 @@ _ABSOLUTE: dict[str, tuple[float, float]] = {
 }
 
 
+# Variables whose typical size differs from the default for their unit: (scales with the
+# population?, low, high).
+_SPECIFIC: dict[str, tuple[bool, float, float]] = {
+    "labour_force": (True, 0.45, 0.55),
+    "students": (True, 0.15, 0.22),
+    "public_buildings": (True, 0.001, 0.004),
+    "buildings_recently_built_or_refurbished": (True, 0.005, 0.02),
+    "electric_vehicles": (True, 0.001, 0.01),
+    "buses": (True, 0.0002, 0.002),
+    "stem_degree_holders": (True, 0.01, 0.05),
+    "citizens_engaged_in_planning": (True, 0.001, 0.01),
+    "sharing_transport_users": (True, 0.01, 0.1),
+    "own_source_revenue": (True, 2.0e5, 1.0e6),
+    "electricity_consumption": (True, 3.0, 10.0),
+    "energy_storage_capacity": (True, 0.05, 0.5),
+    "plastics_on_market": (True, 0.02, 0.05),
+    "electronic_waste": (True, 0.005, 0.01),
+    "biosolids": (True, 0.005, 0.02),
+    "food_waste_composted": (True, 0.005, 0.05),
+    "digital_learning_devices": (True, 0.01, 0.1),
+    "shared_bicycles": (True, 0.0001, 0.002),
+    "ev_charging_stations": (False, 10.0, 2_000.0),
+    "air_quality_monitoring_stations": (False, 1.0, 50.0),
+    "water_quality_monitoring_stations": (False, 1.0, 50.0),
+    "open_data_portal_visits": (False, 1.0e4, 1.0e7),
+    "remote_medical_appointments": (False, 1.0e3, 1.0e6),
+    "cultural_facility_online_bookings": (False, 1.0e3, 1.0e6),
+    "public_library_titles": (False, 1.0e4, 1.0e6),
+    "it_downtime_incidents": (False, 5.0, 200.0),
+    "non_emergency_inquiries": (False, 1.0e3, 1.0e5),
+    "non_emergency_inquiry_response_time": (False, 1.0e3, 5.0e5),
+    "building_permits_approved": (False, 100.0, 10_000.0),
+    "building_permit_approval_time": (False, 1.0e3, 5.0e5),
+    "new_businesses": (False, 100.0, 10_000.0),
+}
+
+
+# Parts that are a small share of their whole in real cities: (low, high) of the fraction.
+_SMALL_PART: dict[str, tuple[float, float]] = {
+    "ict_employed": (0.01, 0.06),
+    "education_research_employed": (0.03, 0.10),
+    "assistive_technology_expenditure": (0.0005, 0.005),
+    "digital_divide_expenditure": (0.001, 0.01),
+    "urban_agriculture_expenditure": (0.001, 0.01),
+    "sharing_economy_revenue": (0.001, 0.02),
+    "energy_from_wastewater": (0.001, 0.02),
+    "energy_from_solid_and_liquid_waste": (0.001, 0.03),
+    "energy_from_waste_heat": (0.001, 0.02),
+    "decentralized_electricity_production": (0.01, 0.15),
+    "area_without_connectivity": (0.01, 0.2),
+    "autonomous_vehicles": (0.0001, 0.001),
+    "road_length_autonomous_ready": (0.001, 0.02),
+    "electric_buses": (0.01, 0.2),
+    "low_emission_vehicles": (0.005, 0.05),
+}
+
+
 def _wholes_of() -> dict[str, list[tuple[str, int]]]:
     """Map each part variable to the (whole, number of parts) it is bounded by."""
     bounds: dict[str, list[tuple[str, int]]] = defaultdict(list)
@@ -58,6 +115,10 @@ def _wholes_of() -> dict[str, list[tuple[str, int]]]:
 
 def _draw(variable: Variable, population: FloatArray, rng: np.random.Generator) -> FloatArray:
     n = len(population)
+    if variable.id in _SPECIFIC:
+        per_person, low, high = _SPECIFIC[variable.id]
+        draw = rng.uniform(low, high, n)
+        return np.round(population * draw) if per_person else np.round(draw)
     if variable.unit in _PER_PERSON:
         low, high = _PER_PERSON[variable.unit]
         return np.round(population * rng.uniform(low, high, n))
@@ -103,7 +164,8 @@ def synthetic_frame(n_rows: int, *, seed: int = 0) -> pd.DataFrame:
                 continue
             if bounds:
                 cap = np.min([values[whole] / parts for whole, parts in bounds], axis=0)
-                fraction = rng.uniform(0.05, 0.95, n_rows)
+                low, high = _SMALL_PART.get(variable.id, (0.05, 0.95))
+                fraction = rng.uniform(low, high, n_rows)
                 values[variable.id] = np.floor(cap * fraction * 1000.0) / 1000.0
             else:
                 values[variable.id] = _draw(variable, population, rng)
