@@ -189,7 +189,7 @@ def evaluate(table: Table, indicators: Sequence[Indicator] | None = None) -> Res
         row_status[missing] = MISSING
         stopped |= missing
 
-        with np.errstate(invalid="ignore"):
+        with np.errstate(all="ignore"):
             for check, code in (("invalid", INVALID), ("undefined", UNDEFINED)):
                 for c, constraint in enumerate(spec.constraints):
                     mask = getattr(constraint, check)(columns) & ~stopped

@@ -25,7 +25,7 @@ def ratio(numerator: FloatArray, denominator: FloatArray) -> FloatArray:
     >>> float(ratio(3.0, 4.0))
     0.75
     """
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(all="ignore"):
         result: FloatArray = np.true_divide(numerator, denominator)
     return result
 

@@ -31,10 +31,6 @@ __all__ = [
 
 BoolArray = npt.NDArray[np.bool_]
 
-# Relative tolerance when comparing a part with its whole, so that a part equal to its whole
-# up to float rounding (e.g. after a unit conversion) is not flagged.
-_RTOL = 1e-9
-
 
 class Direction(StrEnum):
     """Whether a higher value of an indicator is better, worse, or neither."""
@@ -142,9 +138,11 @@ class PartOfWhole(Constraint):
         return total
 
     def invalid(self, columns: Mapping[str, FloatArray]) -> BoolArray:
-        """Rows where the part exceeds the whole (beyond float rounding)."""
-        whole = columns[self.whole]
-        result: BoolArray = self._part_sum(columns) > whole * (1.0 + _RTOL)
+        """Rows where the part exceeds the whole.
+
+        The comparison is exact, so that a share never exceeds 100 % when the rule holds.
+        """
+        result: BoolArray = self._part_sum(columns) > columns[self.whole]
         return result
 
     def undefined(self, columns: Mapping[str, FloatArray]) -> BoolArray:
