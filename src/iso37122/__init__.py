@@ -18,22 +18,29 @@ from iso37122.elements import KeyElement
 from iso37122.errors import Iso37122Error
 from iso37122.indicators import Catalogue, Direction, Indicator, Status, catalogue
 from iso37122.profile import IndicatorResult, Profile, ProfileSet, compute_profile
+from iso37122.readiness import Readiness, readiness
+from iso37122.rollup import Aggregation, ElementScore, Normalisation, RollupConfig
 from iso37122.themes import Theme
 from iso37122.variables import Kind, Variable, variables
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Aggregation",
     "Catalogue",
     "CityData",
     "Direction",
+    "ElementScore",
     "Indicator",
     "IndicatorResult",
     "Iso37122Error",
     "KeyElement",
     "Kind",
+    "Normalisation",
     "Profile",
     "ProfileSet",
+    "Readiness",
+    "RollupConfig",
     "Status",
     "Theme",
     "Variable",
@@ -41,6 +48,7 @@ __all__ = [
     "catalogue",
     "compute_profile",
     "errors",
+    "readiness",
     "testing",
     "units",
     "variables",

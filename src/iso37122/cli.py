@@ -17,6 +17,7 @@ import pandas as pd
 from iso37122.errors import Iso37122Error
 from iso37122.indicators import CATALOGUE
 from iso37122.profile import ProfileSet, compute_profile
+from iso37122.readiness import readiness
 
 __all__ = ["main"]
 
@@ -27,19 +28,35 @@ def _read_csv(path: Path) -> pd.DataFrame:
 
 
 def _demo(path: Path) -> str:
-    profiles = compute_profile(_read_csv(path))
+    frame = _read_csv(path)
+    profiles = compute_profile(frame)
     lines = [f"ISO 37122:2019 indicators for {len(profiles)} city-years from {path}", ""]
-    lines.append(_status_table(profiles))
-    lines.append("")
+    lines += ["Indicator status per city-year:", _status_table(profiles), ""]
+    lines += ["Key elements (score 0-100, coverage = share of scorable indicators scored):"]
+    lines += [_element_table(profiles), ""]
     wide = profiles.to_frame("wide")
-    wide.index = pd.Index(wide["city"])
-    values = wide.drop(columns=["city", "year", "code"]).T
-    values.index = pd.Index([f"{c:>5} {CATALOGUE[c].name}" for c in values.index])
+    clauses = [spec.clause for spec in profiles.results.indicators]
+    values = wide[clauses].T
+    values.columns = pd.Index(wide["city"])
+    values.index = pd.Index([f"{c:>5} {CATALOGUE[c].name}" for c in clauses])
     with pd.option_context(
         "display.max_rows", None, "display.width", 200, "display.float_format", "{:,.2f}".format
     ):
-        lines.append(values.to_string(na_rep="-"))
+        lines += ["Indicator values:", values.to_string(na_rep="-"), ""]
+    last = profiles[len(profiles) - 1]
+    lines += [f"Readiness of {last.city} {last.year}:", str(readiness(frame.tail(1)))]
     return "\n".join(lines)
+
+
+def _element_table(profiles: ProfileSet) -> str:
+    rows = []
+    for profile in profiles:
+        row: dict[str, object] = {"city": profile.city}
+        for element, score in profile.elements.items():
+            shown = "-" if score.score is None else f"{score.score:5.1f}"
+            row[element.value] = f"{shown} ({score.coverage:.0%} of {score.n_total})"
+        rows.append(row)
+    return pd.DataFrame(rows).set_index("city").to_string()
 
 
 def _status_table(profiles: ProfileSet) -> str:

@@ -34,6 +34,7 @@ __all__ = [
     "table_from_citydata",
     "table_from_frame",
     "table_from_records",
+    "to_table",
 ]
 
 BoolArray = npt.NDArray[np.bool_]
@@ -220,6 +221,49 @@ def table_from_citydata(records: Sequence[CityDataBase]) -> Table:
     )
     _check_duplicates(table)
     return table
+
+
+InputData = (
+    Table
+    | CityDataBase
+    | Mapping[str, object]
+    | pd.DataFrame
+    | Sequence[Mapping[str, object] | CityDataBase]
+)
+"""Everything that converts into a Table."""
+
+
+def to_table(
+    data: InputData,
+    *,
+    units: Mapping[str, str] | None = None,
+    strict: bool = False,
+    extra: Extra = "forbid",
+    caller: str = "compute_profile",
+) -> Table:
+    """Build a Table from a CityData, a mapping, a DataFrame, a list of either, or a Table.
+
+    ``caller`` names the public function in the error raised for an unsupported type.
+    """
+    if isinstance(data, Table):
+        return data
+    if isinstance(data, CityDataBase):
+        return table_from_citydata([data])
+    if isinstance(data, Mapping):
+        return table_from_records([data], units=units, strict=strict, extra=extra)
+    if isinstance(data, pd.DataFrame):
+        return table_from_frame(data, units=units, strict=strict, extra=extra)
+    if isinstance(data, Sequence) and not isinstance(data, str | bytes):
+        items = list(data)
+        models = [item for item in items if isinstance(item, CityDataBase)]
+        if items and len(models) == len(items):
+            return table_from_citydata(models)
+        records = [item.model_dump() if isinstance(item, CityDataBase) else item for item in items]
+        return table_from_records(records, units=units, strict=strict, extra=extra)
+    raise TypeError(
+        f"{caller} takes a CityData, a mapping, a pandas DataFrame or a list of mappings, "
+        f"not {type(data).__name__}"
+    )
 
 
 def table_from_records(

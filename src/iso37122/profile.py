@@ -12,17 +12,12 @@ import numpy.typing as npt
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
-from iso37122.data import (
-    CityDataBase,
-    Extra,
-    Table,
-    table_from_citydata,
-    table_from_frame,
-    table_from_records,
-)
+from iso37122.data import CityDataBase, Extra, Table, to_table
+from iso37122.elements import KeyElement
 from iso37122.engine import Results, evaluate
 from iso37122.indicators import CATALOGUE, Status
 from iso37122.indicators._spec import STATUS_BY_CODE
+from iso37122.rollup import ElementResults, ElementScore, RollupConfig, roll_up
 from iso37122.themes import Theme
 
 __all__ = [
@@ -54,8 +49,9 @@ class Profile:
     A Profile is a view over shared result arrays; create it with :func:`compute_profile`.
     """
 
-    def __init__(self, results: Results, row: int) -> None:
+    def __init__(self, results: Results, elements: ElementResults, row: int) -> None:
         self._results = results
+        self._elements = elements
         self._row = row
 
     @property
@@ -90,6 +86,15 @@ class Profile:
                 reason=results.reason(i, row),
             )
         return out
+
+    @cached_property
+    def elements(self) -> Mapping[KeyElement, ElementScore]:
+        """Score of each of the three key elements, with coverage and contributions."""
+        return self._elements.scores(self._row)
+
+    def explain(self, element: KeyElement | str) -> str:
+        """Show how one element's score was made: what entered, with what weight, and what not."""
+        return self._elements.explain(element, self._row)
 
     def __getitem__(self, clause: str) -> IndicatorResult:
         """Return the result of one indicator, by clause or name."""
@@ -135,6 +140,10 @@ class Profile:
             "indicators": {
                 clause: result.model_dump(mode="json") for clause, result in self.indicators.items()
             },
+            "elements": {
+                element.value: score.model_dump(mode="json")
+                for element, score in self.elements.items()
+            },
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -149,13 +158,19 @@ class ProfileSet(Sequence[Profile]):
     No Python object is built per city and indicator unless asked for.
     """
 
-    def __init__(self, results: Results) -> None:
+    def __init__(self, results: Results, elements: ElementResults) -> None:
         self._results = results
+        self._elements = elements
 
     @property
     def results(self) -> Results:
         """The underlying columnar results."""
         return self._results
+
+    @property
+    def elements(self) -> ElementResults:
+        """The columnar key-element scores."""
+        return self._elements
 
     @property
     def table(self) -> Table:
@@ -176,15 +191,15 @@ class ProfileSet(Sequence[Profile]):
         """Return the profile at a position (or a list of them for a slice)."""
         n = len(self)
         if isinstance(index, slice):
-            return [Profile(self._results, row) for row in range(n)[index]]
+            return [Profile(self._results, self._elements, row) for row in range(n)[index]]
         if not -n <= index < n:
             raise IndexError(f"profile index {index} is out of range for {n} city-years")
-        return Profile(self._results, index % n)
+        return Profile(self._results, self._elements, index % n)
 
     def __iter__(self) -> Iterator[Profile]:
         """Iterate over profiles in input-row order."""
         for row in range(len(self)):
-            yield Profile(self._results, row)
+            yield Profile(self._results, self._elements, row)
 
     def __repr__(self) -> str:
         """Summarise the set."""
@@ -207,7 +222,7 @@ class ProfileSet(Sequence[Profile]):
             raise KeyError(f"no city-year with code or city {key!r} and year {year}")
         if rows.size > 1:
             raise KeyError(f"{key!r} {year} matches {rows.size} rows; look it up by code")
-        return Profile(self._results, int(rows[0]))
+        return Profile(self._results, self._elements, int(rows[0]))
 
     def to_frame(
         self,
@@ -222,8 +237,9 @@ class ProfileSet(Sequence[Profile]):
         kind
             ``"long"``: one row per city-year and indicator, with columns ``city``, ``year``,
             ``code``, ``clause``, ``name``, ``value``, ``unit``, ``status``, ``reason``.
-            ``"wide"``: one row per city-year, with ``city``, ``year``, ``code`` and one value
-            column per indicator.
+            ``"wide"``: one row per city-year, with ``city``, ``year``, ``code``, one value
+            column per indicator, then per key element its score, coverage and counts
+            (``livable_score``, ``livable_coverage`` …).
         columns
             For ``"wide"``: name value columns by clause (default) or by indicator name.
 
@@ -241,7 +257,8 @@ class ProfileSet(Sequence[Profile]):
             )
             labels = [getattr(spec, columns) for spec in results.indicators]
             values = pd.DataFrame(results.values.T, columns=labels)
-            return pd.concat([frame, values], axis=1)
+            elements = self._elements.to_frame().drop(columns=["city", "year", "code"])
+            return pd.concat([frame, values, elements], axis=1)
         if kind != "long":
             raise ValueError(f"kind must be 'long' or 'wide', not {kind!r}")
         # Repeated labels are categoricals: the long frame of 100 000 city-years holds 8
@@ -284,6 +301,7 @@ class ProfileSet(Sequence[Profile]):
 def compute_profile(
     data: CityDataBase | Mapping[str, object],
     *,
+    config: RollupConfig | None = ...,
     strict: bool = ...,
     indicators: IndicatorKeys = ...,
     units: Mapping[str, str] | None = ...,
@@ -295,6 +313,7 @@ def compute_profile(
 def compute_profile(
     data: pd.DataFrame | Sequence[Mapping[str, object] | CityDataBase],
     *,
+    config: RollupConfig | None = ...,
     strict: bool = ...,
     indicators: IndicatorKeys = ...,
     units: Mapping[str, str] | None = ...,
@@ -308,6 +327,7 @@ def compute_profile(
     | pd.DataFrame
     | Sequence[Mapping[str, object] | CityDataBase],
     *,
+    config: RollupConfig | None = None,
     strict: bool = False,
     indicators: IndicatorKeys = None,
     units: Mapping[str, str] | None = None,
@@ -323,6 +343,10 @@ def compute_profile(
         (gives a :class:`ProfileSet`). A DataFrame has columns ``city``, ``year``, optional
         ``code`` and one column per variable, in its canonical unit, in ``units`` or with the
         unit in the header (``"land_area [ha]"``).
+    config
+        How indicators are scored and rolled up into the three key elements (default:
+        :class:`~iso37122.rollup.RollupConfig` defaults: goalposts, equal weights, arithmetic
+        mean, the library's default element mapping).
     strict
         Raise one :class:`~iso37122.errors.DataError` listing every bad value. By default a
         bad value makes the indicators that use it ``invalid`` and all others are computed.
@@ -356,25 +380,9 @@ def compute_profile(
     'not reported: ict_employed, labour_force'
     """
     specs = CATALOGUE.select(indicators)
-    if isinstance(data, CityDataBase):
-        return Profile(evaluate(table_from_citydata([data]), specs), 0)
-    if isinstance(data, Mapping):
-        table = table_from_records([data], units=units, strict=strict, extra=extra)
-        return Profile(evaluate(table, specs), 0)
-    if isinstance(data, pd.DataFrame):
-        table = table_from_frame(data, units=units, strict=strict, extra=extra)
-        return ProfileSet(evaluate(table, specs))
-    if isinstance(data, Sequence) and not isinstance(data, str | bytes):
-        items = list(data)
-        if items and all(isinstance(item, CityDataBase) for item in items):
-            table = table_from_citydata([item for item in items if isinstance(item, CityDataBase)])
-        else:
-            records = [
-                item.model_dump() if isinstance(item, CityDataBase) else item for item in items
-            ]
-            table = table_from_records(records, units=units, strict=strict, extra=extra)
-        return ProfileSet(evaluate(table, specs))
-    raise TypeError(
-        "compute_profile takes a CityData, a mapping, a pandas DataFrame or a list of "
-        f"mappings, not {type(data).__name__}"
-    )
+    table = to_table(data, units=units, strict=strict, extra=extra)
+    results = evaluate(table, specs)
+    elements = roll_up(results, config)
+    if isinstance(data, CityDataBase | Mapping):
+        return Profile(results, elements, 0)
+    return ProfileSet(results, elements)

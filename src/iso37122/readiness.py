@@ -24,20 +24,13 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from iso37122.data import (
-    CityDataBase,
-    Extra,
-    Table,
-    table_from_citydata,
-    table_from_frame,
-    table_from_records,
-)
+from iso37122.data import CityDataBase, Extra, Table, to_table
 from iso37122.elements import KeyElement
 from iso37122.engine import Results, evaluate
 from iso37122.indicators import CATALOGUE, Status
@@ -240,6 +233,10 @@ def _identity(table: Table, row: int) -> str:
     return f"{table.city[row]}{f' ({code})' if code is not None else ''}, {table.year[row]}"
 
 
+def _city_years(n: int) -> str:
+    return f"{n} city-year{'' if n == 1 else 's'}"
+
+
 def _percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.0f} %" if whole else "-"
 
@@ -263,7 +260,8 @@ def _step_lines(steps: Sequence[CollectionStep], start: int, total: int, single:
         else:
             unlocks = ", ".join(f"{c} ({n})" for c, n in step.unlocks.items())
             gain = (
-                f"unlocks {step.n_unlocked} indicator values in {step.n_rows} city-years: {unlocks}"
+                f"unlocks {step.n_unlocked} indicator values in {_city_years(step.n_rows)}: "
+                f"{unlocks}"
             )
             after = f"then {done} of {total} values computable"
         lines.append(f"  {k}. {what}\n     {gain}\n     ({after})")
@@ -417,7 +415,7 @@ class Readiness(Sequence[CityReadiness]):
 
     @property
     def computable(self) -> BoolArray:
-        """bool (indicators, rows): which indicator values can be computed."""
+        """Return, as bool (indicators, rows), which indicator values can be computed."""
         result: BoolArray = self.results.status == _COMPUTED
         return result
 
@@ -425,9 +423,17 @@ class Readiness(Sequence[CityReadiness]):
         """Return the number of city-years."""
         return self.table.n_rows
 
-    def __getitem__(self, row: int) -> CityReadiness:  # type: ignore[override]
-        """Return the report of one city-year, by position in the input."""
+    @overload
+    def __getitem__(self, row: int) -> CityReadiness: ...
+
+    @overload
+    def __getitem__(self, row: slice) -> Sequence[CityReadiness]: ...
+
+    def __getitem__(self, row: int | slice) -> CityReadiness | Sequence[CityReadiness]:
+        """Return the report of one city-year (or a list of them), by position in the input."""
         n = len(self)
+        if isinstance(row, slice):
+            return [CityReadiness(self, k) for k in range(n)[row]]
         if not -n <= row < n:
             raise IndexError(f"row {row} out of range for {n} city-years")
         return CityReadiness(self, row % n)
@@ -580,7 +586,10 @@ class Readiness(Sequence[CityReadiness]):
     def __repr__(self) -> str:
         """Summarise."""
         done = int(self.computable.sum())
-        return f"<Readiness of {len(self)} city-years: {done} of {self.computable.size} computable>"
+        return (
+            f"<Readiness of {_city_years(len(self))}: {done} of {self.computable.size} "
+            "indicator values computable>"
+        )
 
     def __str__(self) -> str:
         """Return a plain-text report (one city-year's report when there is one)."""
@@ -590,7 +599,7 @@ class Readiness(Sequence[CityReadiness]):
         total = int(self.computable.size)
         done = int(self.computable.sum())
         per_row = self.computable.sum(axis=0)
-        lines = [f"Readiness of {n} city-years"]
+        lines = [f"Readiness of {_city_years(n)}"]
         if n == 0:
             return lines[0] + ": no data"
         years = self.table.year
@@ -602,17 +611,14 @@ class Readiness(Sequence[CityReadiness]):
             "",
             "By key element (indicator values computable over all city-years)",
         ]
-        for group, record in self.by_element().iterrows():
-            lines.append(
-                f"  {group!s:<8} {record['computable']} of {record['total']} "
-                f"({_percent(int(record['computable']), int(record['total']))})"
-            )
+        for group, done_in, total_in in self._counts(self.by_element()):
+            lines.append(f"  {group:<8} {done_in} of {total_in} ({_percent(done_in, total_in)})")
         lines += ["", "By theme"]
-        for group, record in self.by_theme().iterrows():
-            theme = Theme(str(group))
+        for group, done_in, total_in in self._counts(self.by_theme()):
+            theme = Theme(group)
             lines.append(
-                f"  {theme.clause} {theme.label}: {record['computable']} of {record['total']} "
-                f"({_percent(int(record['computable']), int(record['total']))})"
+                f"  {theme.clause} {theme.label}: {done_in} of {total_in} "
+                f"({_percent(done_in, total_in)})"
             )
         lines += ["", "Next variables to collect (across all city-years)"]
         lines += _step_lines(self.next_variables, done, total, single=False)
@@ -633,43 +639,21 @@ class Readiness(Sequence[CityReadiness]):
             lines.append(f"  ... and {n - shown} more (index the report for one city-year)")
         return "\n".join(lines)
 
+    @staticmethod
+    def _counts(frame: pd.DataFrame) -> list[tuple[str, int, int]]:
+        return [
+            (str(group), int(done), int(total))
+            for group, done, total in zip(
+                frame.index, frame["computable"], frame["total"], strict=True
+            )
+        ]
+
     def _any_lacking(self) -> BoolArray:
-        """bool (indicators, rows): the indicator lacks at least one input."""
+        """Return, as bool (indicators, rows), whether the indicator lacks at least one input."""
         if not self._lacking:
             return np.zeros((0, len(self)), dtype=bool)
         result: BoolArray = np.stack([lack.any(axis=1) for lack in self._lacking])
         return result
-
-
-def _table(
-    data: Table
-    | CityDataBase
-    | Mapping[str, object]
-    | pd.DataFrame
-    | Sequence[Mapping[str, object] | CityDataBase],
-    units: Mapping[str, str] | None,
-    extra: Extra,
-) -> Table:
-    """Build a Table from whatever :func:`iso37122.compute_profile` accepts (or a Table)."""
-    if isinstance(data, Table):
-        return data
-    if isinstance(data, CityDataBase):
-        return table_from_citydata([data])
-    if isinstance(data, Mapping):
-        return table_from_records([data], units=units, extra=extra)
-    if isinstance(data, pd.DataFrame):
-        return table_from_frame(data, units=units, extra=extra)
-    if isinstance(data, Sequence) and not isinstance(data, str | bytes):
-        items = list(data)
-        models = [item for item in items if isinstance(item, CityDataBase)]
-        if items and len(models) == len(items):
-            return table_from_citydata(models)
-        records = [item.model_dump() if isinstance(item, CityDataBase) else item for item in items]
-        return table_from_records(records, units=units, extra=extra)
-    raise TypeError(
-        "readiness takes a CityData, a mapping, a pandas DataFrame or a list of mappings, not "
-        f"{type(data).__name__}"
-    )
 
 
 def readiness(
@@ -710,13 +694,15 @@ def readiness(
     --------
     >>> report = readiness({"city": "Kota Contoh", "year": 2024, "population": 200_000,
     ...                     "ict_employed": 1_500}, indicators=["5"])
-    >>> [step.variables for step in report.next_variables][:2]
-    [('labour_force',), ('service_contracts', 'service_contracts_with_open_data_policy')]
-    >>> dict(report.next_variables[0].unlocks)
-    {'5.3': 1, '5.4': 1}
+    >>> for step in report.next_variables:
+    ...     print(" + ".join(step.variables), "->", ", ".join(step.unlocks))
+    labour_force -> 5.3
+    education_research_employed -> 5.4
+    new_businesses + new_businesses_surviving -> 5.2
+    service_contracts + service_contracts_with_open_data_policy -> 5.1
     """
     specs = CATALOGUE.select(indicators)
-    table = _table(data, units, extra)
+    table = to_table(data, units=units, extra=extra, caller="readiness")
     results = evaluate(table, specs)
     elements = [
         config.element(spec) if config is not None else spec.element for spec in results.indicators

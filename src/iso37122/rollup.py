@@ -118,6 +118,9 @@ _PEER_NO_SPREAD = 4
 
 _COMPUTED = Status.COMPUTED.code
 
+_DEFAULT_BANDS = (0.33, 0.66, 0.95)
+"""U4SSC: bands 2, 3 and 4 start at 33, 66 and 95 % of the target."""
+
 
 class Normalisation(StrEnum):
     """How indicator values become comparable scores (Handbook §1.5, Step 5, Table 3)."""
@@ -299,7 +302,8 @@ class RollupConfig(BaseModel):
         How values become scores (see :class:`Normalisation`); default ``"goalposts"``.
     peer_by
         For peer-group methods only: peers are the rows of the same ``"year"`` (default),
-        ``"all"`` rows, or the rows of the same ``"city"`` (by code when given).
+        ``"all"`` rows, or the rows of the same ``"city"`` (by code when given). Another
+        value than the default with a fixed-reference method is an error.
     goalposts
         ``(low, high)`` per clause, in the indicator's unit (a number, or a string or pint
         Quantity with a unit, converted into it); ``low < high`` whatever the direction. Read
@@ -322,7 +326,7 @@ class RollupConfig(BaseModel):
         ``(0, 100)``). Geometric aggregation needs ``low > 0``, e.g. ``(1, 100)``.
     band_thresholds
         For ``bands``: the shares of the target (0–1) at which bands 2, 3 and 4 start
-        (default the U4SSC ``(0.33, 0.66, 0.95)``).
+        (default the U4SSC ``(0.33, 0.66, 0.95)``); other values need ``bands``.
 
     Raises
     ------
@@ -337,11 +341,10 @@ class RollupConfig(BaseModel):
     >>> config = RollupConfig(goalposts={"5.2": (0, 0.5)}, weights={"5.1": 2})
     >>> config.normalisation.value, config.min_coverage
     ('goalposts', 0.5)
-    >>> RollupConfig(aggregation="geometric")
+    >>> RollupConfig(aggregation="geometric")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    iso37122.errors.ConfigError: invalid roll-up configuration: aggregation='geometric' over \
-scores that can be 0 ...
+    iso37122.errors.ConfigError: invalid roll-up configuration: aggregation='geometric' over ...
     """
 
     model_config = ConfigDict(
@@ -372,7 +375,7 @@ scores that can be 0 ...
         default=(0.0, 100.0), description="Scale of scores, (low, high) within 0-100."
     )
     band_thresholds: tuple[float, float, float] = Field(
-        default=(0.33, 0.66, 0.95),
+        default=_DEFAULT_BANDS,
         description="Shares of the target at which bands 2, 3 and 4 start.",
     )
 
@@ -506,11 +509,12 @@ scores that can be 0 ...
                 f"band_thresholds = ({_fmt(t1)}, {_fmt(t2)}, {_fmt(t3)}): need "
                 "0 < first < second < third <= 1"
             )
-        if "band_thresholds" in self.model_fields_set and self.normalisation is not (
+        # A setting left at its default is not "given", so that a dumped config validates.
+        if self.band_thresholds != _DEFAULT_BANDS and self.normalisation is not (
             Normalisation.BANDS
         ):
             problems.append("band_thresholds are given but only normalisation='bands' reads them")
-        if "peer_by" in self.model_fields_set and not self.normalisation.uses_peers:
+        if self.peer_by != "year" and not self.normalisation.uses_peers:
             problems.append(
                 f"peer_by is given but normalisation={self.normalisation.value!r} has no peers; "
                 "peer_by is read by 'minmax', 'zscore' and 'rank'"
@@ -969,7 +973,11 @@ def _columns(rows: Sequence[tuple[str, ...]]) -> list[str]:
 def _goalposts_progress(
     x: FloatArray, low: float, high: float, higher_is_better: bool
 ) -> FloatArray:
-    """Min-max on fixed bounds: ``(x - low) / (high - low)``, mirrored, clipped to [0, 1]."""
+    """Min-max on fixed bounds: ``(x - low) / (high - low)``, mirrored, clipped to [0, 1].
+
+    Handbook §1.5 (Step 5, Table 3), "min-max", with the bounds fixed in advance (goalposts)
+    instead of taken from the data, so that a score does not move when other cities change.
+    """
     progress = (x - low) / (high - low)
     if not higher_is_better:
         progress = 1.0 - progress
@@ -978,7 +986,13 @@ def _goalposts_progress(
 
 
 def _target_progress(x: FloatArray, target: float, higher_is_better: bool) -> FloatArray:
-    """Distance to a reference: ``x / target`` (or ``target / x``), capped at 1."""
+    """Distance to a reference: ``x / target`` (or ``target / x``), capped at 1.
+
+    Handbook §1.5 (Step 5, Table 3), "distance to a reference" in its ratio form
+    :math:`x / x_{ref}`, the reference being a target; capped so that exceeding a target earns
+    nothing more. When lower is better the ratio is inverted, so that twice the target value
+    scores one half.
+    """
     if higher_is_better:
         progress = x / target
     else:
@@ -989,7 +1003,11 @@ def _target_progress(x: FloatArray, target: float, higher_is_better: bool) -> Fl
 
 
 def _band(progress: FloatArray, thresholds: tuple[float, float, float]) -> IntArray:
-    """Categorical scale: band 1 below the first threshold … band 4 from the third one on."""
+    """Categorical scale: band 1 below the first threshold … band 4 from the third one on.
+
+    Handbook §1.5 (Step 5, Table 3), "categorical scales", applied to the share of the target
+    reached, with the U4SSC thresholds 33, 66 and 95 % by default.
+    """
     bands: IntArray = 1 + np.searchsorted(np.asarray(thresholds), progress, side="right")
     return bands
 
@@ -1002,7 +1020,11 @@ def _sorted_groups(
     Sorting first makes every peer statistic independent of the order of the input rows.
     """
     rows = np.flatnonzero(valid)
-    order: IntArray = rows[np.lexsort((x[rows], groups[rows]))]
+    # Equal values are interchangeable, so the value sort need not be stable; the group sort
+    # must be, to keep values in order within each group.
+    order: IntArray = rows[np.argsort(x[rows])]
+    if n_groups > 1:
+        order = order[np.argsort(groups[order], kind="stable")]
     counts: IntArray = np.bincount(groups[order], minlength=n_groups).astype(np.int64)
     starts: IntArray = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.int64)
     return order, counts, starts
@@ -1024,6 +1046,9 @@ def _peer_progress(
     rank: ``(below + (ties - 1) / 2) / (n - 1)``, 0 for the worst and 1 for the best, tied
     values sharing their mean rank. A group with fewer than two values, or (min-max, z-score)
     with no spread, gives no score.
+
+    Handbook §1.5 (Step 5, Table 3): "min-max", "standardisation (or z-scores)" and
+    "ranking", computed within each peer group.
     """
     n = x.shape[0]
     progress = np.full(n, np.nan)
@@ -1039,8 +1064,10 @@ def _peer_progress(
     alone = size < 2
     flat = ~alone & (first == last)
     if method is Normalisation.RANK:
-        _, dense = np.unique(xs, return_inverse=True)
-        key = g * (int(dense.max()) + 1) + dense
+        # Number the distinct (group, value) pairs in sorted order: equal keys are ties.
+        change = np.ones(xs.size, dtype=bool)
+        change[1:] = (g[1:] != g[:-1]) | (xs[1:] != xs[:-1])
+        key = np.cumsum(change)
         below = np.searchsorted(key, key, side="left") - starts[g]
         upto = np.searchsorted(key, key, side="right") - starts[g]
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -1094,6 +1121,18 @@ def _peer_groups(table: Table, peer_by: PeerBy) -> tuple[IntArray, tuple[str, ..
 # --------------------------------------------------------------------------------------------
 
 
+def _sum_over_indicators(matrix: FloatArray) -> FloatArray:
+    """Sum an (indicators, rows) array over indicators, always in the same order.
+
+    ``matrix.sum(axis=0)`` switches to pairwise summation when there is one row, so one
+    city-year alone and the same city-year in a batch could differ in the last digit.
+    """
+    total: FloatArray = np.zeros(matrix.shape[1])
+    for row in matrix:
+        total += row
+    return total
+
+
 def _aggregate(
     scores: FloatArray, weights: FloatArray, aggregation: Aggregation
 ) -> tuple[FloatArray, IntArray]:
@@ -1101,17 +1140,18 @@ def _aggregate(
 
     Arithmetic: :math:`\sum_i w_i s_i / \sum_i w_i`. Geometric:
     :math:`\exp(\sum_i w_i \ln s_i / \sum_i w_i) = (\prod_i s_i^{w_i})^{1/\sum_i w_i}`.
-    Columns with no scored entry give NaN.
+    Columns with no scored entry give NaN. Handbook §1.6 (Step 6, "Weighting and
+    aggregation"): linear (arithmetic) and geometric aggregation with explicit weights.
     """
     scored = ~np.isnan(scores)
     w = np.where(scored, weights[:, None], 0.0)
-    total = w.sum(axis=0)
+    total = _sum_over_indicators(w)
     with np.errstate(divide="ignore", invalid="ignore"):
         if aggregation is Aggregation.ARITHMETIC:
-            mean = (w * np.where(scored, scores, 0.0)).sum(axis=0) / total
+            mean = _sum_over_indicators(w * np.where(scored, scores, 0.0)) / total
         else:
             logs = np.log(np.where(scored, scores, 1.0))
-            mean = np.exp((w * logs).sum(axis=0) / total)
+            mean = np.exp(_sum_over_indicators(w * logs) / total)
     count: IntArray = scored.sum(axis=0).astype(np.int64)
     result: FloatArray = np.where(count > 0, mean, np.nan)
     return result, count

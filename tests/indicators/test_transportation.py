@@ -178,11 +178,16 @@ def test_part_cannot_exceed_whole(clause: str, part: str, whole: str) -> None:
     )
 
 
-def test_parts_of_whole_in_measured_units_tolerate_rounding() -> None:
-    # a road length converted from metres may exceed the total by float rounding only
+def test_part_above_whole_by_rounding_is_flagged_with_exact_values() -> None:
+    # The comparison is exact (a share must never exceed 100 %), and the reason shows the
+    # values to full precision, so that a part that looks equal to its whole is explained.
     rule = SPECS["19.13"].constraints[0]
     cols = {"road_length_autonomous_ready": _a(0.1 + 0.2), "road_length": _a(0.3)}
-    assert rule.invalid(cols).tolist() == [False]
+    assert rule.invalid(cols).tolist() == [True]
+    values = {"road_length_autonomous_ready": 0.1 + 0.2, "road_length": 0.3}
+    assert rule.explain(values, Status.INVALID) == (
+        "road_length_autonomous_ready (0.30000000000000004) exceeds road_length (0.3)"
+    )
 
 
 # --- specs ---------------------------------------------------------------------------------

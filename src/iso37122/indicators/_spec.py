@@ -63,10 +63,10 @@ STATUS_BY_CODE: tuple[Status, ...] = tuple(Status)
 
 
 def _fmt(value: float) -> str:
-    """Show a value in a reason: whole numbers in full, others to 12 significant digits."""
+    """Show a value in a reason: whole numbers in full, others to full (round-trip) precision."""
     if value.is_integer() and abs(value) < 1e15:
         return str(int(value))
-    return f"{value:.12g}"
+    return repr(float(value))
 
 
 class Constraint(ABC):
