@@ -13,6 +13,11 @@ from iso37122.errors import DataError, UnknownIndicatorError
 from iso37122.testing import synthetic_frame
 
 
+def _record(frame: pd.DataFrame, row: int) -> dict[str, object]:
+    series = frame.iloc[row]
+    return {str(key): series[key] for key in series.index}
+
+
 def test_single_mapping_gives_a_profile_with_every_clause() -> None:
     profile = iso.compute_profile(
         {
@@ -146,3 +151,31 @@ def test_caller_frame_not_modified() -> None:
     before = frame.copy(deep=True)
     iso.compute_profile(frame)
     pd.testing.assert_frame_equal(frame, before)
+
+
+def test_profiles_carry_three_element_scores_with_explanations() -> None:
+    profile = iso.compute_profile(_record(synthetic_frame(1, seed=9), 0))
+    assert set(profile.elements) == set(iso.KeyElement)
+    for element, score in profile.elements.items():
+        assert score.element is element
+        assert score.score is not None
+        assert 0.0 <= score.score <= 100.0
+        assert score.coverage == 1.0
+    text = profile.explain(iso.KeyElement.DIGITAL)
+    assert "18.1" in text  # broadband is a digital indicator in the default mapping
+    data = json.loads(profile.to_json())
+    assert set(data["elements"]) == {"livable", "green", "digital"}
+
+
+def test_config_reaches_the_roll_up() -> None:
+    frame = synthetic_frame(6, seed=4)
+    weighted = iso.compute_profile(
+        frame, config=iso.RollupConfig(element_of={"18.1": iso.KeyElement.LIVABLE})
+    )
+    default = iso.compute_profile(frame)
+    assert (
+        weighted[0].elements[iso.KeyElement.LIVABLE].n_total
+        == default[0].elements[iso.KeyElement.LIVABLE].n_total + 1
+    )
+    with pytest.raises(iso.errors.ConfigError):
+        iso.compute_profile(_record(frame, 0), config=iso.RollupConfig(normalisation="minmax"))
