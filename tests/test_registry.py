@@ -6,6 +6,7 @@ import inspect
 import json
 import re
 from types import ModuleType
+from typing import Any
 
 import numpy as np
 import pytest
@@ -16,7 +17,7 @@ from iso37122.engine import evaluate
 from iso37122.errors import UnknownIndicatorError
 from iso37122.indicators import REGISTRY, Indicator, NonNegative, PartOfWhole, Positive, Status
 from iso37122.testing import synthetic_frame
-from iso37122.units import parse_unit
+from iso37122.units import Quantity, parse_unit
 
 ALL = list(iso.catalogue().values())
 IDS = [spec.clause for spec in ALL]
@@ -211,3 +212,43 @@ def test_missing_input_is_reported_never_zero(spec: Indicator, baseline: dict[st
     status, reason = _one(spec, record)
     assert status is Status.MISSING
     assert reason == f"not reported: {spec.inputs[-1]}"
+
+
+def _theme_module_list() -> list[ModuleType]:
+    return sorted(set(_theme_modules()), key=lambda module: module.__name__)
+
+
+@pytest.mark.parametrize("module", _theme_module_list(), ids=lambda m: m.__name__)
+def test_theme_module_lists_its_specs_in_order(module: ModuleType) -> None:
+    specs = module.SPECS
+    assert [s.sort_key for s in specs] == sorted(s.sort_key for s in specs)
+    assert len({s.theme for s in specs}) == 1
+    assert module.__all__ == sorted(module.__all__)
+    assert set(module.__all__) == {"SPECS", *(s.name for s in specs)}
+    for spec in specs:
+        assert getattr(module, spec.name) is spec.func
+
+
+# The quantity each indicator measures, as a ratio of its inputs with their units; the value
+# the library returns must be that quantity expressed in the indicator's declared unit.
+def _numerator_parts(spec: Indicator) -> tuple[str, ...]:
+    for constraint in spec.constraints:
+        if isinstance(constraint, PartOfWhole):
+            return constraint.parts
+    return (spec.inputs[0],)
+
+
+def _measured(spec: Indicator, q: dict[str, Any]) -> Any:
+    if spec.clause == "5.2":  # a survival rate per population
+        return q["new_businesses_surviving"] / q["new_businesses"] / q["population"]
+    numerator = sum((q[p] for p in _numerator_parts(spec)[1:]), q[_numerator_parts(spec)[0]])
+    return numerator / q[spec.inputs[-1]]
+
+
+@pytest.mark.parametrize("spec", ALL, ids=IDS)
+def test_value_is_the_measured_quantity_in_the_declared_unit(spec: Indicator) -> None:
+    frame = synthetic_frame(3, seed=13)
+    floats = {v: frame[v].to_numpy(dtype=float) for v in spec.inputs}
+    quantities = {v: Quantity(floats[v], iso.variables()[v].unit) for v in spec.inputs}
+    expected = _measured(spec, quantities).to(spec.unit).magnitude
+    np.testing.assert_allclose(spec.func(**floats), expected, rtol=1e-12)
