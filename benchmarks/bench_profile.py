@@ -16,6 +16,9 @@ import numpy as np
 import pandas as pd
 
 import iso37122 as iso
+from iso37122.data import to_table
+from iso37122.engine import evaluate
+from iso37122.rollup import roll_up
 from iso37122.testing import synthetic_frame
 
 
@@ -40,7 +43,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--loop-rows", type=int, default=200)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
     frame = synthetic_frame(args.rows, seed=0)
@@ -64,18 +67,23 @@ def main() -> None:
         for record in records:
             iso.compute_profile(record)
 
+    table = to_table(frame)
+    results = evaluate(table)
     base = _best(bare, args.repeat)
     timed = {
         "bare pure functions (baseline)": base,
+        "  stage: DataFrame -> Table (validation)": _best(lambda: to_table(frame), args.repeat),
+        "  stage: evaluate (constraints, formulas)": _best(lambda: evaluate(table), args.repeat),
+        "  stage: roll_up (key elements)": _best(lambda: roll_up(results), args.repeat),
         "compute_profile(DataFrame)": _best(profile, args.repeat),
         "compute_profile + long frame": _best(profile_long, 1),
     }
     loop = _best(per_row, 1) * args.rows / args.loop_rows
     print(f"rows: {args.rows:,}; indicators: {len(specs)}; variables: {len(columns)}")
     for name, seconds in timed.items():
-        print(f"  {name:<40} {seconds:8.3f} s   x{seconds / base:7.1f}")
+        print(f"  {name:<44} {seconds:8.3f} s   x{seconds / base:7.1f}")
     print(
-        f"  {'per-row compute_profile (extrapolated)':<40} {loop:8.3f} s   x{loop / base:7.1f}"
+        f"  {'per-row compute_profile (extrapolated)':<44} {loop:8.3f} s   x{loop / base:7.1f}"
         f"   (from {args.loop_rows} rows)"
     )
     print(f"  input frame: {frame.memory_usage(deep=True).sum() / 2**20:.1f} MiB")

@@ -409,18 +409,29 @@ def _as_objects(series: pd.Series[Any]) -> npt.NDArray[np.object_]:
     return values
 
 
+def _stripped_text(series: pd.Series[Any]) -> tuple[npt.NDArray[np.object_], BoolArray]:
+    """Return a column as stripped strings (``None`` where missing) and the missing mask.
+
+    Names and codes repeat over years, so only the distinct values are converted.
+    """
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    stripped = np.array([str(v).strip() for v in uniques] + [None], dtype=object)
+    values: npt.NDArray[np.object_] = stripped[codes]  # the sentinel -1 picks the None
+    return values, codes < 0
+
+
 def _city_column(series: pd.Series[Any]) -> npt.NDArray[np.object_]:
-    values = series.pipe(_as_objects)
-    empty = [i for i, v in enumerate(values) if v is None or (isinstance(v, str) and not v.strip())]
-    if empty:
+    values, missing = _stripped_text(series)
+    empty = np.flatnonzero(missing | (values == ""))
+    if empty.size:
         raise DataError(
             "rows without a city name: " + ", ".join(str(i) for i in empty[:20]),
             [
-                Problem(i, None, None, "city", None, "missing_identity", "city is empty")
+                Problem(int(i), None, None, "city", None, "missing_identity", "city is empty")
                 for i in empty
             ],
         )
-    return np.array([str(v) for v in values], dtype=object)
+    return values
 
 
 def _year_column(series: pd.Series[Any], city: npt.NDArray[np.object_]) -> npt.NDArray[np.int64]:
@@ -446,16 +457,17 @@ def _year_column(series: pd.Series[Any], city: npt.NDArray[np.object_]) -> npt.N
 
 
 def _code_column(series: pd.Series[Any]) -> npt.NDArray[np.object_]:
-    if pd.api.types.is_float_dtype(series.dtype):
-        raise DataError(
-            "the 'code' column was read as numbers: a code such as '35.10' becomes 35.1. "
-            "Read it as text (e.g. pd.read_csv(..., dtype={'code': str}) or iso37122.read_table)"
-        )
-    values = series.pipe(_as_objects)
-    for i, v in enumerate(values):
-        if isinstance(v, float):
-            raise DataError(f"row {i}: code {v!r} is a number; a code such as '35.10' must be text")
-    return np.array([None if v is None else str(v).strip() for v in values], dtype=object)
+    kind = pd.api.types.infer_dtype(series, skipna=True)
+    if kind in ("floating", "mixed-integer-float", "mixed"):
+        floats = [i for i, v in enumerate(series) if isinstance(v, float) and not np.isnan(v)]
+        if floats:
+            raise DataError(
+                f"code {series.iloc[floats[0]]!r} (row {floats[0]}) was read as a number: a "
+                "code such as '35.10' becomes 35.1. Read the column as text, e.g. "
+                "pd.read_csv(..., dtype={'code': str})"
+            )
+    values, _ = _stripped_text(series)
+    return values
 
 
 def _variable_column(
