@@ -37,6 +37,8 @@ def test_single_mapping_gives_a_profile_with_every_clause() -> None:
     assert result.status is iso.Status.COMPUTED
     assert result.reason is None
     assert profile["fast_broadband_population_share"] == result
+    with pytest.raises(UnknownIndicatorError):
+        profile["18"]  # a theme is not one indicator
     missing = profile["5.1"]
     assert missing.value is None
     assert missing.status is iso.Status.MISSING
@@ -124,8 +126,11 @@ def test_long_and_wide_frames() -> None:
     assert list(wide["code"]) == list(frame["code"])
 
 
-def test_json_round_trip() -> None:
+def test_json_round_trip_and_schema() -> None:
     profile = iso.compute_profile({"city": "A", "year": 2024, "population": 5})
+    assert iso.ProfileRecord.model_validate_json(profile.to_json()) == profile.to_record()
+    schema = iso.ProfileRecord.model_json_schema()
+    assert set(schema["required"]) == {"city", "year", "code", "indicators", "elements"}
     data = json.loads(profile.to_json())
     assert data["city"] == "A"
     assert data["indicators"]["5.1"]["status"] == "missing"

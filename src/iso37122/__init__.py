@@ -17,7 +17,13 @@ from iso37122.data import CityData
 from iso37122.elements import KeyElement
 from iso37122.errors import Iso37122Error
 from iso37122.indicators import Catalogue, Direction, Indicator, Status, catalogue
-from iso37122.profile import IndicatorResult, Profile, ProfileSet, compute_profile
+from iso37122.profile import (
+    IndicatorResult,
+    Profile,
+    ProfileRecord,
+    ProfileSet,
+    compute_profile,
+)
 from iso37122.readiness import Readiness, readiness
 from iso37122.rollup import Aggregation, ElementScore, Normalisation, RollupConfig
 from iso37122.themes import Theme
@@ -38,6 +44,7 @@ __all__ = [
     "Kind",
     "Normalisation",
     "Profile",
+    "ProfileRecord",
     "ProfileSet",
     "Readiness",
     "RollupConfig",

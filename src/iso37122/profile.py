@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from iso37122.data import CityDataBase, Extra, Table, to_table
 from iso37122.elements import KeyElement
 from iso37122.engine import Results, evaluate
+from iso37122.errors import UnknownIndicatorError
 from iso37122.indicators import CATALOGUE, Status
 from iso37122.indicators._spec import STATUS_BY_CODE
 from iso37122.rollup import ElementResults, ElementScore, RollupConfig, roll_up
@@ -23,6 +24,7 @@ from iso37122.themes import Theme
 __all__ = [
     "IndicatorResult",
     "Profile",
+    "ProfileRecord",
     "ProfileSet",
     "compute_profile",
 ]
@@ -41,6 +43,21 @@ class IndicatorResult(BaseModel):
     unit: str
     status: Status
     reason: str | None
+
+
+class ProfileRecord(BaseModel):
+    """The JSON form of one profile: a contract for tools that read the output.
+
+    ``ProfileRecord.model_json_schema()`` is its JSON Schema.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    city: str
+    year: int
+    code: str | None
+    indicators: dict[str, IndicatorResult]
+    elements: dict[KeyElement, ElementScore]
 
 
 class Profile:
@@ -96,10 +113,13 @@ class Profile:
         """Show how one element's score was made: what entered, with what weight, and what not."""
         return self._elements.explain(element, self._row)
 
-    def __getitem__(self, clause: str) -> IndicatorResult:
-        """Return the result of one indicator, by clause or name."""
+    def __getitem__(self, key: str) -> IndicatorResult:
+        """Return the result of one indicator, by clause (``"18.1"``) or name."""
+        if key in self.indicators:
+            return self.indicators[key]
+        clause = CATALOGUE.by_name(key).clause if key not in CATALOGUE else key
         if clause not in self.indicators:
-            clause = CATALOGUE.resolve(clause)[0].clause
+            raise UnknownIndicatorError(f"indicator {clause} was not computed (see indicators=)")
         return self.indicators[clause]
 
     def __repr__(self) -> str:
@@ -131,23 +151,22 @@ class Profile:
         frame["value"] = frame["value"].astype(float)
         return frame.set_index("clause")
 
+    def to_record(self) -> ProfileRecord:
+        """Return the profile as a :class:`ProfileRecord`, the model of the JSON output."""
+        return ProfileRecord(
+            city=self.city,
+            year=self.year,
+            code=self.code,
+            indicators=dict(self.indicators),
+            elements=dict(self.elements),
+        )
+
     def to_dict(self) -> dict[str, Any]:
-        """Return the profile as plain, JSON-ready data."""
-        return {
-            "city": self.city,
-            "year": self.year,
-            "code": self.code,
-            "indicators": {
-                clause: result.model_dump(mode="json") for clause, result in self.indicators.items()
-            },
-            "elements": {
-                element.value: score.model_dump(mode="json")
-                for element, score in self.elements.items()
-            },
-        }
+        """Return the profile as plain, JSON-ready data (see :class:`ProfileRecord`)."""
+        return self.to_record().model_dump(mode="json")
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        """Return the profile as JSON (see :meth:`to_dict`)."""
+        """Return the profile as JSON, valid against ``ProfileRecord.model_json_schema()``."""
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
 
