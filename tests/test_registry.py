@@ -70,7 +70,8 @@ def test_metadata_is_complete(spec: Indicator, reference_rows: dict[str, dict[st
     assert source.formula == ("inferred" if inferred else "read")
     if inferred:
         assert "inferred" in source.note.lower()
-    assert source.reference
+    # The reference is the catalogue row's source, word for word, without its confidence tag.
+    assert source.reference == row["source"][tag.end() :].strip()
     doc = inspect.getdoc(spec.func) or ""
     assert f"clause {spec.clause}." in doc
     assert ">>>" in doc

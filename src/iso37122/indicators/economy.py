@@ -177,7 +177,7 @@ SPECS: tuple[Indicator, ...] = (
         definition_source=DefinitionSource(
             confidence="med-high",
             formula="read",
-            reference="K-R:bc120903-3b78-4617-a4f6-248077b7948e; GH-html5up (title)",
+            reference="K-R:bc120903-3b78-4617-a4f6-248077b7948e; GH-html5up(title)",
         ),
     ),
     Indicator(
@@ -196,7 +196,7 @@ SPECS: tuple[Indicator, ...] = (
         definition_source=DefinitionSource(
             confidence="high",
             formula="read",
-            reference="K-O:cfbfb344-ac92-416a-bf88-3178ac47525f; GH-html5up (title)",
+            reference="K-O:cfbfb344-ac92-416a-bf88-3178ac47525f; GH-html5up(title)",
             note="The published definition divides a survival rate (a fraction) by one "
             "100 000th of the population; we follow it literally, although the result is "
             "small and falls as a city grows.",
@@ -217,7 +217,7 @@ SPECS: tuple[Indicator, ...] = (
         definition_source=DefinitionSource(
             confidence="med-high",
             formula="read",
-            reference="K-R:bab30cce-9cfd-45d9-b28e-42abb7e7af21; GH-html5up (title)",
+            reference="K-R:bab30cce-9cfd-45d9-b28e-42abb7e7af21; GH-html5up(title)",
         ),
     ),
     Indicator(
@@ -235,7 +235,7 @@ SPECS: tuple[Indicator, ...] = (
         definition_source=DefinitionSource(
             confidence="medium",
             formula="inferred",
-            reference="GH-html5up (title only, no clause); clause by sequence",
+            reference="GH-html5up(title only, no clause); clause by sequence",
             note="Formula inferred from the title (part / whole x 100); not read in any source.",
         ),
     ),
