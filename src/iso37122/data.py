@@ -82,6 +82,11 @@ class Table:
         """Number of rows (city-years)."""
         return len(self.year)
 
+    def identity(self, row: int) -> tuple[str, int, str | None]:
+        """Return the city, year and region code (text or ``None``) of one row."""
+        code = self.code[row]
+        return str(self.city[row]), int(self.year[row]), None if code is None else str(code)
+
     def column(self, variable: str) -> FloatArray:
         """Return a variable's column; all-NaN when it was not reported at all."""
         found = self.columns.get(variable)

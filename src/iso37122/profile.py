@@ -73,19 +73,18 @@ class Profile:
 
     @property
     def city(self) -> str:
-        """Name of the city."""
-        return str(self._results.table.city[self._row])
+        """Name of the city or regency."""
+        return self._results.table.identity(self._row)[0]
 
     @property
     def year(self) -> int:
         """Reporting year."""
-        return int(self._results.table.year[self._row])
+        return self._results.table.identity(self._row)[1]
 
     @property
     def code(self) -> str | None:
         """Region code, as text, or ``None``."""
-        code = self._results.table.code[self._row]
-        return None if code is None else str(code)
+        return self._results.table.identity(self._row)[2]
 
     @cached_property
     def indicators(self) -> Mapping[str, IndicatorResult]:

@@ -278,18 +278,17 @@ class CityReadiness:
     @property
     def city(self) -> str:
         """Name of the city or regency."""
-        return str(self._report.table.city[self._row])
+        return self._report.table.identity(self._row)[0]
 
     @property
     def year(self) -> int:
         """Reporting year."""
-        return int(self._report.table.year[self._row])
+        return self._report.table.identity(self._row)[1]
 
     @property
     def code(self) -> str | None:
-        """Region code, as text."""
-        code = self._report.table.code[self._row]
-        return None if code is None else str(code)
+        """Region code, as text, or ``None``."""
+        return self._report.table.identity(self._row)[2]
 
     @cached_property
     def indicators(self) -> tuple[IndicatorReadiness, ...]:
