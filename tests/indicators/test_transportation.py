@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-import inspect
-
 import numpy as np
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from _helpers import INFERRED_NOTE, arr, check_sole_part_of_whole, check_sole_positive
 
 from iso37122.indicators import transportation as tr
-from iso37122.indicators._formulas import FloatArray
-from iso37122.indicators._spec import (
-    Direction,
-    Indicator,
-    PartOfWhole,
-    Positive,
-    Status,
-)
-from iso37122.themes import Theme
-from iso37122.units import Quantity, parse_unit
-from iso37122.variables import VARIABLES
+from iso37122.indicators._spec import Direction, Indicator, PartOfWhole, Positive, Status
 
 SPECS = {s.clause: s for s in tr.SPECS}
 
@@ -42,99 +29,95 @@ SHARES = [
 RATES = ["19.2", "19.4"]
 
 
-def _a(*values: float) -> FloatArray:
-    return np.array(values, dtype=np.float64)
-
-
 # --- values computed by hand ---------------------------------------------------------------
 
 
 def test_realtime_traffic_information_road_share_value() -> None:
-    result = tr.realtime_traffic_information_road_share(_a(450.0, 12.5), _a(1_800.0, 50.0))
+    result = tr.realtime_traffic_information_road_share(arr(450.0, 12.5), arr(1_800.0, 50.0))
     # 100 * 450 / 1 800 = 25; 100 * 12.5 / 50 = 25
     np.testing.assert_allclose(result, [25.0, 25.0])
 
 
 def test_sharing_transport_users_per_100k_value() -> None:
-    result = tr.sharing_transport_users_per_100k(_a(60_000.0, 500.0), _a(1_500_000.0, 250_000.0))
+    result = tr.sharing_transport_users_per_100k(arr(60_000.0, 500.0), arr(1_500_000.0, 250_000.0))
     # 100 000 * 60 000 / 1 500 000 = 4 000; 100 000 * 500 / 250 000 = 200
     np.testing.assert_allclose(result, [4_000.0, 200.0])
 
 
 def test_low_emission_vehicle_share_value() -> None:
-    result = tr.low_emission_vehicle_share(_a(1_500.0, 0.0), _a(60_000.0, 8_000.0))
+    result = tr.low_emission_vehicle_share(arr(1_500.0, 0.0), arr(60_000.0, 8_000.0))
     # 100 * 1 500 / 60 000 = 2.5; 100 * 0 / 8 000 = 0
     np.testing.assert_allclose(result, [2.5, 0.0])
 
 
 def test_shared_bicycles_per_100k_value() -> None:
-    result = tr.shared_bicycles_per_100k(_a(3_000.0, 75.0), _a(2_000_000.0, 150_000.0))
+    result = tr.shared_bicycles_per_100k(arr(3_000.0, 75.0), arr(2_000_000.0, 150_000.0))
     # 100 000 * 3 000 / 2 000 000 = 150; 100 000 * 75 / 150 000 = 50
     np.testing.assert_allclose(result, [150.0, 50.0])
 
 
 def test_realtime_information_transport_line_share_value() -> None:
-    result = tr.realtime_information_transport_line_share(_a(18.0, 3.0), _a(24.0, 40.0))
+    result = tr.realtime_information_transport_line_share(arr(18.0, 3.0), arr(24.0, 40.0))
     # 100 * 18 / 24 = 75; 100 * 3 / 40 = 7.5
     np.testing.assert_allclose(result, [75.0, 7.5])
 
 
 def test_unified_payment_transport_service_share_value() -> None:
-    result = tr.unified_payment_transport_service_share(_a(6.0, 5.0), _a(8.0, 5.0))
+    result = tr.unified_payment_transport_service_share(arr(6.0, 5.0), arr(8.0, 5.0))
     # 100 * 6 / 8 = 75; 100 * 5 / 5 = 100
     np.testing.assert_allclose(result, [75.0, 100.0])
 
 
 def test_epayment_parking_share_value() -> None:
-    result = tr.epayment_parking_share(_a(2_000.0, 150.0), _a(8_000.0, 1_200.0))
+    result = tr.epayment_parking_share(arr(2_000.0, 150.0), arr(8_000.0, 1_200.0))
     # 100 * 2 000 / 8 000 = 25; 100 * 150 / 1 200 = 12.5
     np.testing.assert_allclose(result, [25.0, 12.5])
 
 
 def test_realtime_availability_parking_share_value() -> None:
-    result = tr.realtime_availability_parking_share(_a(1_000.0, 600.0), _a(8_000.0, 1_200.0))
+    result = tr.realtime_availability_parking_share(arr(1_000.0, 600.0), arr(8_000.0, 1_200.0))
     # 100 * 1 000 / 8 000 = 12.5; 100 * 600 / 1 200 = 50
     np.testing.assert_allclose(result, [12.5, 50.0])
 
 
 def test_smart_traffic_light_share_value() -> None:
-    result = tr.smart_traffic_light_share(_a(90.0, 7.0), _a(360.0, 20.0))
+    result = tr.smart_traffic_light_share(arr(90.0, 7.0), arr(360.0, 20.0))
     # 100 * 90 / 360 = 25; 100 * 7 / 20 = 35
     np.testing.assert_allclose(result, [25.0, 35.0])
 
 
 def test_realtime_street_map_area_share_value() -> None:
-    result = tr.realtime_street_map_area_share(_a(150.0, 662.33), _a(200.0, 662.33))
+    result = tr.realtime_street_map_area_share(arr(150.0, 662.33), arr(200.0, 662.33))
     # 100 * 150 / 200 = 75; 100 * 662.33 / 662.33 = 100
     np.testing.assert_allclose(result, [75.0, 100.0])
 
 
 def test_autonomous_vehicle_share_value() -> None:
-    result = tr.autonomous_vehicle_share(_a(30.0, 4.0), _a(60_000.0, 1_000.0))
+    result = tr.autonomous_vehicle_share(arr(30.0, 4.0), arr(60_000.0, 1_000.0))
     # 100 * 30 / 60 000 = 0.05; 100 * 4 / 1 000 = 0.4
     np.testing.assert_allclose(result, [0.05, 0.4])
 
 
 def test_internet_connected_transit_route_share_value() -> None:
-    result = tr.internet_connected_transit_route_share(_a(120.0, 33.0), _a(480.0, 110.0))
+    result = tr.internet_connected_transit_route_share(arr(120.0, 33.0), arr(480.0, 110.0))
     # 100 * 120 / 480 = 25; 100 * 33 / 110 = 30
     np.testing.assert_allclose(result, [25.0, 30.0])
 
 
 def test_autonomous_ready_road_share_value() -> None:
-    result = tr.autonomous_ready_road_share(_a(36.0, 0.0), _a(1_800.0, 900.0))
+    result = tr.autonomous_ready_road_share(arr(36.0, 0.0), arr(1_800.0, 900.0))
     # 100 * 36 / 1 800 = 2; 100 * 0 / 900 = 0
     np.testing.assert_allclose(result, [2.0, 0.0])
 
 
 def test_electric_bus_share_value() -> None:
-    result = tr.electric_bus_share(_a(45.0, 12.0), _a(300.0, 16.0))
+    result = tr.electric_bus_share(arr(45.0, 12.0), arr(300.0, 16.0))
     # 100 * 45 / 300 = 15; 100 * 12 / 16 = 75
     np.testing.assert_allclose(result, [15.0, 75.0])
 
 
 def test_functions_broadcast_a_scalar_denominator() -> None:
-    result = tr.smart_traffic_light_share(_a(10.0, 40.0), _a(80.0))
+    result = tr.smart_traffic_light_share(arr(10.0, 40.0), arr(80.0))
     # 100 * 10 / 80 = 12.5; 100 * 40 / 80 = 50
     np.testing.assert_allclose(result, [12.5, 50.0])
 
@@ -144,37 +127,23 @@ def test_functions_broadcast_a_scalar_denominator() -> None:
 
 @pytest.mark.parametrize("clause", RATES)
 def test_population_must_be_positive(clause: str) -> None:
-    spec = SPECS[clause]
-    assert len(spec.constraints) == 1
-    rule = spec.constraints[0]
-    assert isinstance(rule, Positive)
-    assert rule.variable == "population"
-    cols = {"population": _a(100_000.0, 0.0, -5.0)}
-    assert rule.invalid(cols).tolist() == [False, False, True]
-    assert rule.undefined(cols).tolist() == [False, True, False]
-    assert rule.explain({"population": -5.0}, Status.INVALID) == (
-        "population (-5) must be greater than 0"
-    )
-    assert rule.explain({"population": 0.0}, Status.UNDEFINED) == (
-        "population is 0: a rate per 100 000 population is undefined"
+    check_sole_positive(
+        SPECS[clause],
+        Positive("population", "a rate per 100 000 population is undefined"),
+        valid=100_000.0,
+        negative=-5.0,
+        reason="population (-5) must be greater than 0",
     )
 
 
 @pytest.mark.parametrize(("clause", "part", "whole"), SHARES)
 def test_part_cannot_exceed_whole(clause: str, part: str, whole: str) -> None:
-    spec = SPECS[clause]
-    assert len(spec.constraints) == 1
-    rule = spec.constraints[0]
-    assert isinstance(rule, PartOfWhole)
-    assert rule.variables == (part, whole)
-    cols = {part: _a(40.0, 120.0, 0.0, 100.0), whole: _a(100.0, 100.0, 0.0, 100.0)}
-    assert rule.invalid(cols).tolist() == [False, True, False, False]
-    assert rule.undefined(cols).tolist() == [False, False, True, False]
-    assert rule.explain({part: 120.0, whole: 100.0}, Status.INVALID) == (
-        f"{part} (120) exceeds {whole} (100)"
-    )
-    assert rule.explain({part: 0.0, whole: 0.0}, Status.UNDEFINED) == (
-        f"{whole} is 0: a share of nothing is undefined"
+    check_sole_part_of_whole(
+        SPECS[clause],
+        PartOfWhole(part, whole),
+        within=(40.0, 100.0),
+        exceeding=(120.0, 100.0),
+        reason=f"{part} (120) exceeds {whole} (100)",
     )
 
 
@@ -182,7 +151,7 @@ def test_part_above_whole_by_rounding_is_flagged_with_exact_values() -> None:
     # The comparison is exact (a share must never exceed 100 %), and the reason shows the
     # values to full precision, so that a part that looks equal to its whole is explained.
     rule = SPECS["19.13"].constraints[0]
-    cols = {"road_length_autonomous_ready": _a(0.1 + 0.2), "road_length": _a(0.3)}
+    cols = {"road_length_autonomous_ready": arr(0.1 + 0.2), "road_length": arr(0.3)}
     assert rule.invalid(cols).tolist() == [True]
     values = {"road_length_autonomous_ready": 0.1 + 0.2, "road_length": 0.3}
     assert rule.explain(values, Status.INVALID) == (
@@ -193,37 +162,13 @@ def test_part_above_whole_by_rounding_is_flagged_with_exact_values() -> None:
 # --- specs ---------------------------------------------------------------------------------
 
 
-def test_clauses_and_theme() -> None:
-    assert list(SPECS) == [f"19.{i}" for i in range(1, 15)]
-    assert all(s.theme is Theme.TRANSPORTATION for s in SPECS.values())
+def test_shares_and_rates_are_every_clause() -> None:
     assert sorted([c for c, _, _ in SHARES] + RATES, key=lambda c: int(c[3:])) == list(SPECS)
 
 
-def test_all_lists_every_function_and_is_sorted() -> None:
-    names = [s.name for s in SPECS.values()]
-    assert sorted(tr.__all__) == tr.__all__
-    assert set(tr.__all__) == {"SPECS", *names}
-    assert len(set(names)) == len(names)
-
-
 @pytest.mark.parametrize("spec", tr.SPECS, ids=lambda s: s.clause)
-def test_spec_wiring(spec: Indicator) -> None:
-    assert spec.func.__name__ == spec.name
-    assert spec.inputs == tuple(inspect.signature(spec.func).parameters)
-    assert all(name in VARIABLES for name in spec.inputs)
-    parse_unit(spec.unit)
-    assert f"clause {spec.clause}." in (spec.func.__doc__ or "")
+def test_indonesian_title_is_own_translation(spec: Indicator) -> None:
     assert spec.definition_source.title_id_origin == "own_translation"
-    constrained = {v for c in spec.constraints for v in c.variables}
-    assert constrained <= set(spec.inputs)
-
-
-@pytest.mark.parametrize("spec", tr.SPECS, ids=lambda s: s.clause)
-def test_unit_is_the_formula_unit(spec: Indicator) -> None:
-    # f(1, 1) in the spec's unit must equal one numerator unit per denominator unit
-    numerator, denominator = (parse_unit(VARIABLES[v].unit) for v in spec.inputs)
-    value = Quantity(float(spec.func(1.0, 1.0)), spec.unit)
-    assert value.to(numerator / denominator).magnitude == pytest.approx(1.0)
 
 
 @pytest.mark.parametrize(("clause", "part", "whole"), SHARES)
@@ -247,66 +192,10 @@ def test_directions() -> None:
         assert spec.direction is expected, clause
 
 
-def test_definition_sources() -> None:
-    inferred = {"19.1", "19.4", "19.7", "19.8", "19.9", "19.11"}
-    confidence = {
-        "19.1": "medium",
-        "19.2": "med-high",
-        "19.3": "med-high",
-        "19.4": "low",
-        "19.5": "med-high",
-        "19.6": "med-high",
-        "19.7": "low",
-        "19.8": "low",
-        "19.9": "medium",
-        "19.10": "med-high",
-        "19.11": "low",
-        "19.12": "med-high",
-        "19.13": "med-high",
-        "19.14": "med-high",
-    }
-    for clause, spec in SPECS.items():
-        source = spec.definition_source
-        assert source.confidence == confidence[clause], clause
-        assert "[" not in source.reference, clause
-        if clause in inferred:
-            assert source.formula == "inferred", clause
-            assert source.note == "Formula inferred from the title; not read in any source."
-            assert "Formula inferred from the title" in (spec.func.__doc__ or ""), clause
-        else:
-            assert source.formula == "read", clause
-            assert source.reference.startswith("K-R:"), clause
+INFERRED = [s for s in tr.SPECS if s.definition_source.formula == "inferred"]
 
 
-# --- properties ----------------------------------------------------------------------------
-
-# Quantities are zero or at least a millionth: no subnormal floats, whose rounding is coarse.
-_amounts = st.one_of(st.just(0.0), st.floats(min_value=1e-6, max_value=1e9))
-_factors = st.floats(min_value=1e-3, max_value=1e3)
-
-
-@pytest.mark.parametrize("clause", [c for c, _, _ in SHARES])
-@given(part=_amounts, extra=_amounts, factor=_factors)
-def test_shares_are_bounded_and_scale_invariant(
-    clause: str, part: float, extra: float, factor: float
-) -> None:
-    func = SPECS[clause].func
-    whole = part + extra + 1.0
-    value = func(_a(part), _a(whole))
-    assert 0.0 <= value[0] <= 100.0
-    np.testing.assert_allclose(func(_a(part * factor), _a(whole * factor)), value)
-    # more of the part, the same whole: never a smaller share
-    assert func(_a(part + extra / 2), _a(whole))[0] >= value[0]
-
-
-@pytest.mark.parametrize("clause", RATES)
-@given(count=_amounts, population=st.floats(min_value=1.0, max_value=1e9), factor=_factors)
-def test_rates_scale_with_the_count(
-    clause: str, count: float, population: float, factor: float
-) -> None:
-    func = SPECS[clause].func
-    np.testing.assert_allclose(
-        func(_a(count * factor), _a(population)), factor * func(_a(count), _a(population))
-    )
-    # a city of exactly 100 000 people: the rate is the count itself
-    np.testing.assert_allclose(func(_a(count), _a(100_000.0)), [count])
+@pytest.mark.parametrize("spec", INFERRED, ids=lambda s: s.clause)
+def test_inferred_formulas_say_so(spec: Indicator) -> None:
+    assert spec.definition_source.note == INFERRED_NOTE
+    assert "Formula inferred from the title" in (spec.func.__doc__ or "")
