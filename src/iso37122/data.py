@@ -287,13 +287,9 @@ def table_from_records(
         for key in row:
             if not isinstance(key, str):
                 raise DataError(f"row {i}: key {key!r} is not a string")
+    # pandas infers each column: plain numbers take the fast numeric path, and only columns
+    # holding strings or Quantities are converted cell by cell.
     frame = pd.DataFrame.from_records(rows) if rows else pd.DataFrame({"city": [], "year": []})
-    for header in frame.columns:
-        name, _ = split_header(str(header))
-        if name in VARIABLES:
-            frame[header] = frame[header].astype(object)
-    if "code" in frame.columns:
-        frame["code"] = frame["code"].astype(object)
     return table_from_frame(frame, units=units, strict=strict, extra=extra)
 
 
@@ -420,7 +416,8 @@ def _stripped_text(series: pd.Series[Any]) -> tuple[npt.NDArray[np.object_], Boo
     Names and codes repeat over years, so only the distinct values are converted.
     """
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    stripped = np.array([str(v).strip() for v in uniques] + [None], dtype=object)
+    distinct = np.asarray(uniques, dtype=object)
+    stripped = np.array([str(v).strip() for v in distinct] + [None], dtype=object)
     values: npt.NDArray[np.object_] = stripped[codes]  # the sentinel -1 picks the None
     return values, codes < 0
 
