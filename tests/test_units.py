@@ -73,3 +73,10 @@ def test_rates_per_population_are_real_units() -> None:
 def test_counts_of_different_things_do_not_mix() -> None:
     with pytest.raises(UnitError):
         conversion_factor("vehicle", "person", variable="population")
+
+
+def test_rate_string_with_a_leading_slash() -> None:
+    # 0.2 per 100 000 people = 0.2e-5 per person
+    assert to_canonical("0.2 / hundred_thousand_people", "1 / person", variable="x") == (
+        pytest.approx(2e-6)
+    )

@@ -209,6 +209,8 @@ def _parse_string(text: str, canonical: str, variable: str) -> float:
     unit = match.group("unit")
     if not unit:
         return magnitude
+    if unit.startswith("/"):  # "0.2 / hundred_thousand_people": a rate
+        unit = f"1 {unit}"
     if math.isnan(magnitude):
         return magnitude
     return magnitude * conversion_factor(unit, canonical, variable=variable)
