@@ -173,35 +173,28 @@ def evaluate(table: Table, indicators: Sequence[Indicator] | None = None) -> Res
         stopped = np.zeros(n, dtype=bool)
         row_status = status[i]
         row_detail = detail[i]
-
-        for k, variable in enumerate(spec.inputs):
-            rejected = table.invalid.get(variable)
-            if rejected is not None:
-                new = rejected & ~stopped
-                row_status[new] = INVALID
-                row_detail[new] = k
-                stopped |= new
-
-        missing = np.zeros(n, dtype=bool)
-        for column in columns.values():
-            missing |= np.isnan(column)
-        missing &= ~stopped
-        row_status[missing] = MISSING
-        stopped |= missing
-
+        # Each check marks the rows it stops that no earlier check stopped. Writes are skipped
+        # when a check stops nothing, the common case, so clean data cost one pass per check.
+        checks: list[tuple[npt.NDArray[np.bool_], int, int]] = [
+            (table.invalid[v], INVALID, k) for k, v in enumerate(spec.inputs) if v in table.invalid
+        ]
+        checks.append((np.logical_or.reduce([np.isnan(c) for c in columns.values()]), MISSING, 0))
         with np.errstate(all="ignore"):
-            for check, code in (("invalid", INVALID), ("undefined", UNDEFINED)):
-                for c, constraint in enumerate(spec.constraints):
-                    mask = getattr(constraint, check)(columns) & ~stopped
-                    row_status[mask] = code
-                    row_detail[mask] = c + (_CONSTRAINT if code == INVALID else 0)
-                    stopped |= mask
-
+            checks += [
+                (constraint.invalid(columns), INVALID, _CONSTRAINT + c)
+                for c, constraint in enumerate(spec.constraints)
+            ]
+            checks += [
+                (constraint.undefined(columns), UNDEFINED, c)
+                for c, constraint in enumerate(spec.constraints)
+            ]
             result = np.broadcast_to(spec.func(**columns), (n,))
-        ok = ~stopped
-        not_finite = ok & ~np.isfinite(result)
-        row_status[not_finite] = UNDEFINED
-        row_detail[not_finite] = _NOT_FINITE
-        ok &= ~not_finite
-        values[i, ok] = result[ok]
+        checks.append((~np.isfinite(result), UNDEFINED, _NOT_FINITE))
+        for mask, code, why in checks:
+            new = mask & ~stopped
+            if new.any():
+                row_status[new] = code
+                row_detail[new] = why
+                stopped |= new
+        values[i] = np.where(stopped, np.nan, result)
     return Results(table=table, indicators=specs, values=values, status=status, detail=detail)
