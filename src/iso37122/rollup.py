@@ -1152,7 +1152,7 @@ def _aggregate(
         else:
             logs = np.log(np.where(scored, scores, 1.0))
             mean = np.exp(_sum_over_indicators(w * logs) / total)
-    count: IntArray = scored.sum(axis=0).astype(np.int64)
+    count: IntArray = np.count_nonzero(scored, axis=0).astype(np.int64)
     result: FloatArray = np.where(count > 0, mean, np.nan)
     return result, count
 
