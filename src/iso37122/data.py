@@ -20,7 +20,7 @@ import numpy.typing as npt
 import pandas as pd
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
 
-from iso37122.errors import DataError, Problem, UnitError, UnknownVariableError
+from iso37122.errors import DataError, Problem, UnitError, UnknownVariableError, show_value
 from iso37122.indicators._formulas import FloatArray
 from iso37122.units import conversion_factor, is_quantity, to_canonical
 from iso37122.variables import VARIABLES, Variable
@@ -396,13 +396,6 @@ def table_from_frame(
     return table
 
 
-def _show(value: object) -> str:
-    """Show a value in a message: numbers plainly, anything else as its repr."""
-    if isinstance(value, float | int | np.floating | np.integer) and not isinstance(value, bool):
-        return f"{float(value):.12g}"
-    return repr(value)
-
-
 def _as_objects(series: pd.Series[Any]) -> npt.NDArray[np.object_]:
     """Return a Series as an object array with ``None`` for every kind of missing value."""
     values: npt.NDArray[np.object_] = series.to_numpy(dtype=object, copy=True)
@@ -525,7 +518,7 @@ def _variable_column(
                 name,
                 raw[i],
                 "not_a_number",
-                f"{name} = {_show(raw[i])} is not a number",
+                f"{name} = {show_value(raw[i])} is not a number",
             )
         )
     with np.errstate(invalid="ignore"):
@@ -547,7 +540,7 @@ def _variable_column(
                     name,
                     shown,
                     rule,
-                    f"{name} = {_show(shown)} {text} [{variable.unit}]",
+                    f"{name} = {show_value(shown)} {text} [{variable.unit}]",
                 )
             )
         bad |= mask

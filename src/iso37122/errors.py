@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 __all__ = [
     "ConfigError",
     "DataError",
@@ -17,7 +19,26 @@ __all__ = [
     "UnitError",
     "UnknownIndicatorError",
     "UnknownVariableError",
+    "show_value",
 ]
+
+
+def show_value(value: object) -> str:
+    """Show a value in a message: whole numbers in full, other numbers to round-trip precision.
+
+    Anything that is not a number is shown as its repr, so that text stays quoted.
+
+    Examples
+    --------
+    >>> show_value(3e12), show_value(0.1 + 0.2), show_value("abc")
+    ('3000000000000', '0.30000000000000004', "'abc'")
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float | np.integer | np.floating):
+        return repr(value)
+    number = float(value)
+    if number.is_integer() and abs(number) < 1e15:
+        return str(int(number))
+    return repr(number)
 
 
 class Iso37122Error(Exception):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 import numpy.typing as npt
 
+from iso37122.errors import show_value
 from iso37122.indicators._formulas import FloatArray
 from iso37122.themes import Theme
 
@@ -60,13 +61,6 @@ class Status(StrEnum):
 
 _STATUS_CODES = {status: i for i, status in enumerate(Status)}
 STATUS_BY_CODE: tuple[Status, ...] = tuple(Status)
-
-
-def _fmt(value: float) -> str:
-    """Show a value in a reason: whole numbers in full, others to full (round-trip) precision."""
-    if value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return repr(float(value))
 
 
 class Constraint(ABC):
@@ -152,14 +146,14 @@ class PartOfWhole(Constraint):
 
     def explain(self, values: Mapping[str, float], status: Status) -> str:
         """Say which part exceeds which whole, or that the whole is zero."""
-        whole = f"{self.whole} ({_fmt(values[self.whole])})"
+        whole = f"{self.whole} ({show_value(values[self.whole])})"
         if status is Status.UNDEFINED:
             return f"{self.whole} is 0: a share of nothing is undefined"
         if len(self.parts) == 1:
-            part = f"{self.parts[0]} ({_fmt(values[self.parts[0]])})"
+            part = f"{self.parts[0]} ({show_value(values[self.parts[0]])})"
         else:
-            terms = " + ".join(f"{p} ({_fmt(values[p])})" for p in self.parts)
-            part = f"{terms} = {_fmt(sum(values[p] for p in self.parts))}"
+            terms = " + ".join(f"{p} ({show_value(values[p])})" for p in self.parts)
+            part = f"{terms} = {show_value(sum(values[p] for p in self.parts))}"
         return f"{part} exceeds {whole}"
 
 
@@ -198,7 +192,7 @@ class Positive(Constraint):
         value = values[self.variable]
         if status is Status.UNDEFINED:
             return f"{self.variable} is 0: {self.when_zero}"
-        return f"{self.variable} ({_fmt(value)}) must be greater than 0"
+        return f"{self.variable} ({show_value(value)}) must be greater than 0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +217,7 @@ class NonNegative(Constraint):
 
     def explain(self, values: Mapping[str, float], status: Status) -> str:
         """Name the negative values."""
-        bad = [f"{n} ({_fmt(values[n])})" for n in self.names if values[n] < 0.0]
+        bad = [f"{n} ({show_value(values[n])})" for n in self.names if values[n] < 0.0]
         return f"{', '.join(bad)} cannot be negative"
 
 
