@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cached_property
-from typing import Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
+from iso37122.backends import is_arrow, is_dask, is_polars, to_pandas
 from iso37122.data import CityDataBase, Extra, Table, to_table
 from iso37122.elements import KeyElement
 from iso37122.engine import Results, evaluate
@@ -20,6 +21,12 @@ from iso37122.indicators import CATALOGUE, Status
 from iso37122.indicators._spec import STATUS_BY_CODE
 from iso37122.rollup import ElementResults, ElementScore, RollupConfig, roll_up
 from iso37122.themes import Theme
+
+if TYPE_CHECKING:
+    import dask.dataframe as dd
+    import polars as pl
+
+    from iso37122.distributed import DaskProfileSet
 
 __all__ = [
     "IndicatorResult",
@@ -329,7 +336,19 @@ def compute_profile(
 
 @overload
 def compute_profile(
-    data: pd.DataFrame | Sequence[Mapping[str, object] | CityDataBase],
+    data: dd.DataFrame,
+    *,
+    config: RollupConfig | None = ...,
+    strict: bool = ...,
+    indicators: IndicatorKeys = ...,
+    units: Mapping[str, str] | None = ...,
+    extra: Extra = ...,
+) -> DaskProfileSet: ...
+
+
+@overload
+def compute_profile(
+    data: pd.DataFrame | pl.DataFrame | Sequence[Mapping[str, object] | CityDataBase],
     *,
     config: RollupConfig | None = ...,
     strict: bool = ...,
@@ -343,6 +362,8 @@ def compute_profile(
     data: CityDataBase
     | Mapping[str, object]
     | pd.DataFrame
+    | pl.DataFrame
+    | dd.DataFrame
     | Sequence[Mapping[str, object] | CityDataBase],
     *,
     config: RollupConfig | None = None,
@@ -350,17 +371,18 @@ def compute_profile(
     indicators: IndicatorKeys = None,
     units: Mapping[str, str] | None = None,
     extra: Extra = "forbid",
-) -> Profile | ProfileSet:
+) -> Profile | ProfileSet | DaskProfileSet:
     """Compute ISO 37122 indicators for one city-year or for many.
 
     Parameters
     ----------
     data
         One city-year as a :class:`~iso37122.CityData` or a mapping (gives a
-        :class:`Profile`); or many as a wide DataFrame or a list of mappings / ``CityData``
-        (gives a :class:`ProfileSet`). A DataFrame has columns ``city``, ``year``, optional
-        ``code`` and one column per variable, in its canonical unit, in ``units`` or with the
-        unit in the header (``"land_area [ha]"``).
+        :class:`Profile`); or many as a wide pandas or Polars DataFrame, a pyarrow Table or
+        a list of mappings / ``CityData`` (gives a :class:`ProfileSet`); or a Dask DataFrame
+        (gives a lazy :class:`~iso37122.distributed.DaskProfileSet`). A frame has columns
+        ``city``, ``year``, optional ``code`` and one column per variable, in its canonical
+        unit, in ``units`` or with the unit in the header (``"land_area [ha]"``).
     config
         How indicators are scored and rolled up into the three key elements (default:
         :class:`~iso37122.rollup.RollupConfig` defaults: goalposts, equal weights, arithmetic
@@ -397,6 +419,14 @@ def compute_profile(
     >>> p["5.3"].reason
     'not reported: ict_employed, labour_force'
     """
+    if is_dask(data):
+        from iso37122.distributed import compute_profile_dask
+
+        return compute_profile_dask(
+            data, config=config, strict=strict, indicators=indicators, units=units, extra=extra
+        )
+    if is_polars(data) or is_arrow(data):
+        data = to_pandas(data)  # a pandas view sharing the Arrow buffers
     specs = CATALOGUE.select(indicators)
     table = to_table(data, units=units, strict=strict, extra=extra)
     results = evaluate(table, specs)
