@@ -20,6 +20,8 @@ import numpy.typing as npt
 import pandas as pd
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
 
+from iso37122._columnar import checked_view, duplicated_identity, stripped_text
+from iso37122._single import plain_table
 from iso37122.errors import DataError, Problem, UnitError, UnknownVariableError, show_value
 from iso37122.indicators._formulas import FloatArray
 from iso37122.units import conversion_factor, is_quantity, to_canonical
@@ -255,6 +257,11 @@ def to_table(
     if isinstance(data, CityDataBase):
         return table_from_citydata([data])
     if isinstance(data, Mapping):
+        plain = None if units else plain_table(data)
+        if plain is not None:  # plain valid numbers: no need for a one-row DataFrame
+            city, year, code, columns = plain
+            one = np.array([city], dtype=object), np.array([code], dtype=object)
+            return Table(city=one[0], year=np.array([year]), code=one[1], columns=columns)
         return table_from_records([data], units=units, strict=strict, extra=extra)
     if isinstance(data, pd.DataFrame):
         return table_from_frame(data, units=units, strict=strict, extra=extra)
@@ -406,13 +413,10 @@ def _as_objects(series: pd.Series[Any]) -> npt.NDArray[np.object_]:
 def _stripped_text(series: pd.Series[Any]) -> tuple[npt.NDArray[np.object_], BoolArray]:
     """Return a column as stripped strings (``None`` where missing) and the missing mask.
 
-    Names and codes repeat over years, so only the distinct values are converted.
+    Text dtypes are stripped by pandas' vectorised string methods (see
+    :func:`iso37122._columnar.stripped_text`).
     """
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    distinct = np.asarray(uniques, dtype=object)
-    stripped = np.array([str(v).strip() for v in distinct] + [None], dtype=object)
-    values: npt.NDArray[np.object_] = stripped[codes]  # the sentinel -1 picks the None
-    return values, codes < 0
+    return stripped_text(series)
 
 
 def _city_column(series: pd.Series[Any]) -> npt.NDArray[np.object_]:
@@ -478,6 +482,9 @@ def _variable_column(
     raw: npt.NDArray[Any] | None = None
     if pd.api.types.is_bool_dtype(series.dtype):
         raise DataError(f"column {name!r} holds true/false values, not numbers")
+    clean = None if unit is not None else checked_view(series, variable.minimum, variable.maximum)
+    if clean is not None:  # every value valid: a read-only view of the caller's column
+        return clean, np.zeros(len(clean), dtype=bool), problems
     if pd.api.types.is_numeric_dtype(series.dtype):
         values = series.to_numpy(dtype=float, na_value=np.nan, copy=True) * factor
         not_number = np.zeros(len(values), dtype=bool)
@@ -549,12 +556,11 @@ def _variable_column(
 
 
 def _check_duplicates(table: Table) -> None:
-    has_code = np.array([c is not None for c in table.code], dtype=bool)
-    key = np.where(has_code, table.code, table.city)
-    frame = pd.DataFrame({"kind": has_code, "key": key, "year": table.year})
-    duplicated = frame.duplicated(keep=False).to_numpy()
+    duplicated = duplicated_identity(table.city, table.year, table.code)
     if not duplicated.any():
         return
+    has_code = np.array([c is not None for c in table.code], dtype=bool)
+    key = np.where(has_code, table.code, table.city)
     problems = [
         Problem(
             int(i),

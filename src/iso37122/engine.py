@@ -21,6 +21,8 @@ from iso37122.indicators._spec import STATUS_BY_CODE
 
 __all__ = ["Results", "evaluate"]
 
+BoolArray = npt.NDArray[np.bool_]
+
 COMPUTED = Status.COMPUTED.code
 MISSING = Status.MISSING.code
 INVALID = Status.INVALID.code
@@ -165,20 +167,28 @@ def evaluate(table: Table, indicators: Sequence[Indicator] | None = None) -> Res
         )
     )
     n = table.n_rows
-    values = np.full((len(specs), n), np.nan)
+    values = np.empty((len(specs), n))
     status = np.zeros((len(specs), n), dtype=np.int8)
     detail = np.zeros((len(specs), n), dtype=np.int16)
+    absent: dict[str, BoolArray] = {}  # each column's "not reported" mask, computed once
+
+    def missing(variable: str) -> BoolArray:
+        if variable not in absent:
+            absent[variable] = np.isnan(table.column(variable))
+        return absent[variable]
+
     for i, spec in enumerate(specs):
         columns = {v: table.column(v) for v in spec.inputs}
-        stopped = np.zeros(n, dtype=bool)
-        row_status = status[i]
-        row_detail = detail[i]
-        # Each check marks the rows it stops that no earlier check stopped. Writes are skipped
-        # when a check stops nothing, the common case, so clean data cost one pass per check.
-        checks: list[tuple[npt.NDArray[np.bool_], int, int]] = [
+        # Each check marks the rows it stops that no earlier check stopped. A check that stops
+        # nothing (the common case) costs one pass and writes nothing; so does a clean row.
+        checks: list[tuple[BoolArray, int, int]] = [
             (table.invalid[v], INVALID, k) for k, v in enumerate(spec.inputs) if v in table.invalid
         ]
-        checks.append((np.logical_or.reduce([np.isnan(c) for c in columns.values()]), MISSING, 0))
+        masks = [missing(v) for v in spec.inputs]
+        any_missing = masks[0]
+        for mask in masks[1:]:
+            any_missing = any_missing | mask
+        checks.append((any_missing, MISSING, 0))
         with np.errstate(all="ignore"):
             checks += [
                 (constraint.invalid(columns), INVALID, _CONSTRAINT + c)
@@ -188,13 +198,25 @@ def evaluate(table: Table, indicators: Sequence[Indicator] | None = None) -> Res
                 (constraint.undefined(columns), UNDEFINED, c)
                 for c, constraint in enumerate(spec.constraints)
             ]
-            result = np.broadcast_to(spec.func(**columns), (n,))
-        checks.append((~np.isfinite(result), UNDEFINED, _NOT_FINITE))
+            row = values[i]
+            row[...] = spec.func(**columns)  # broadcasts a constant to every row
+        not_finite = np.isfinite(row)
+        np.logical_not(not_finite, out=not_finite)
+        checks.append((not_finite, UNDEFINED, _NOT_FINITE))
+        stopped: BoolArray | None = None
         for mask, code, why in checks:
-            new = mask & ~stopped
-            if new.any():
-                row_status[new] = code
-                row_detail[new] = why
+            if not mask.any():
+                continue
+            if stopped is None:
+                new, stopped = mask, mask.copy()
+            else:
+                new = mask > stopped  # mask and not yet stopped
                 stopped |= new
-        values[i] = np.where(stopped, np.nan, result)
+            # Rows are stopped once, so adding code x mask sets them (branch-free, unlike a
+            # masked write on scattered rows).
+            status[i] += new.view(np.int8) * np.int8(code)
+            if why:
+                detail[i] += new.astype(np.int16) * np.int16(why)
+        if stopped is not None:
+            values[i] = np.where(stopped, np.nan, row)
     return Results(table=table, indicators=specs, values=values, status=status, detail=detail)
