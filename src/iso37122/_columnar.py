@@ -34,7 +34,9 @@ def stripped_text(series: pd.Series[Any]) -> tuple[ObjectArray, BoolArray]:
     if isinstance(series.dtype, pd.StringDtype):
         stripped = series.str.strip()
         missing: BoolArray = stripped.isna().to_numpy(dtype=bool)
-        values: ObjectArray = stripped.to_numpy(dtype=object, na_value=None)
+        values: ObjectArray = stripped.to_numpy(dtype=object)
+        if missing.any():
+            values[missing] = None
         return values, missing
     raw = series.to_numpy(dtype=object)
     missing = pd.isna(raw)
