@@ -15,7 +15,7 @@ import pandas as pd
 
 from iso37122.indicators._formulas import FloatArray
 
-__all__ = ["checked_view", "duplicated_identity", "stripped_text"]
+__all__ = ["checked_view", "duplicated_identity", "out_of_bounds", "stripped_text"]
 
 BoolArray = npt.NDArray[np.bool_]
 ObjectArray = npt.NDArray[np.object_]
@@ -59,7 +59,7 @@ def duplicated_identity(
     integer keys.
     """
     n = len(year)
-    has_code = np.fromiter((c is not None for c in code), dtype=bool, count=n)
+    has_code: BoolArray = pd.notna(code)  # a code is text or None
     key = np.where(has_code, code, city)
     ids, _ = pd.factorize(key)
     _, years = np.unique(year, return_inverse=True)
@@ -76,6 +76,21 @@ def duplicated_identity(
     return duplicated
 
 
+def _outside(values: FloatArray, minimum: float, maximum: float) -> BoolArray:
+    # Infinite values fall outside [-largest, largest]; NaN compares false and passes.
+    low = max(minimum, -_LARGEST)
+    high = min(maximum, _LARGEST)
+    with np.errstate(invalid="ignore"):
+        outside = values < low
+        outside |= values > high
+    return outside
+
+
+def out_of_bounds(values: FloatArray, minimum: float, maximum: float) -> npt.NDArray[np.intp]:
+    """Return the rows whose value is infinite or outside ``[minimum, maximum]`` (NaN passes)."""
+    return np.flatnonzero(_outside(values, minimum, maximum))
+
+
 def checked_view(series: pd.Series[Any], minimum: float, maximum: float) -> FloatArray | None:
     """Return a float64 column as a read-only array when every value is valid, else ``None``.
 
@@ -87,13 +102,7 @@ def checked_view(series: pd.Series[Any], minimum: float, maximum: float) -> Floa
     if series.dtype != np.float64:
         return None
     values = series.to_numpy(dtype=np.float64, copy=False)
-    # Infinite values fall outside [-largest, largest]; NaN compares false and passes.
-    low = max(minimum, -_LARGEST)
-    high = min(maximum, _LARGEST)
-    with np.errstate(invalid="ignore"):
-        bad = values < low
-        bad |= values > high
-    if bad.any():
+    if _outside(values, minimum, maximum).any():
         return None
     view: FloatArray = values.view()
     view.flags.writeable = False

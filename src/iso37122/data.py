@@ -20,7 +20,7 @@ import numpy.typing as npt
 import pandas as pd
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
 
-from iso37122._columnar import checked_view, duplicated_identity, stripped_text
+from iso37122._columnar import checked_view, duplicated_identity, out_of_bounds, stripped_text
 from iso37122._single import plain_table
 from iso37122.errors import DataError, Problem, UnitError, UnknownVariableError, show_value
 from iso37122.indicators._formulas import FloatArray
@@ -486,7 +486,9 @@ def _variable_column(
     if clean is not None:  # every value valid: a read-only view of the caller's column
         return clean, np.zeros(len(clean), dtype=bool), problems
     if pd.api.types.is_numeric_dtype(series.dtype):
-        values = series.to_numpy(dtype=float, na_value=np.nan, copy=True) * factor
+        values = series.to_numpy(dtype=float, na_value=np.nan, copy=True)
+        if factor != 1.0:
+            values *= factor
         not_number = np.zeros(len(values), dtype=bool)
     else:
         raw = series.pipe(_as_objects)
@@ -528,16 +530,24 @@ def _variable_column(
                 f"{name} = {show_value(raw[i])} is not a number",
             )
         )
-    with np.errstate(invalid="ignore"):
-        infinite = np.isinf(values)
-        below = values < variable.minimum
-        above = values > variable.maximum
+    # One pass finds the few rejected rows; the rules are told apart on those rows only.
+    rows = out_of_bounds(values, variable.minimum, variable.maximum)
+    cells = values[rows]
+    infinite = np.isinf(cells)
     for mask, rule, text in (
         (infinite, "not_finite", "is not finite"),
-        (below & ~infinite, "below_minimum", f"is below the minimum {variable.minimum:g}"),
-        (above & ~infinite, "above_maximum", f"is above the maximum {variable.maximum:g}"),
+        (
+            (cells < variable.minimum) & ~infinite,
+            "below_minimum",
+            f"is below the minimum {variable.minimum:g}",
+        ),
+        (
+            (cells > variable.maximum) & ~infinite,
+            "above_maximum",
+            f"is above the maximum {variable.maximum:g}",
+        ),
     ):
-        for i in np.flatnonzero(mask):
+        for i in rows[mask]:
             shown = raw[i] if raw is not None else float(values[i] / factor)
             problems.append(
                 Problem(
@@ -550,8 +560,8 @@ def _variable_column(
                     f"{name} = {show_value(shown)} {text} [{variable.unit}]",
                 )
             )
-        bad |= mask
-    values[bad] = np.nan
+    bad[rows] = True
+    values[rows] = np.nan
     return values, bad, problems
 
 
