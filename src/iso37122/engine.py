@@ -8,8 +8,9 @@ cell records *which* check stopped it, and the sentence is built on demand from 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 import numpy.typing as npt
@@ -163,7 +164,8 @@ def evaluate(table: Table, indicators: Sequence[Indicator] | None = None) -> Res
     """
     specs = tuple(
         sorted(
-            indicators if indicators is not None else CATALOGUE.values(), key=lambda s: s.sort_key
+            indicators if indicators is not None else CATALOGUE.values(),
+            key=lambda spec: _clause_order(spec.clause),
         )
     )
     n = table.n_rows
@@ -177,46 +179,62 @@ def evaluate(table: Table, indicators: Sequence[Indicator] | None = None) -> Res
             absent[variable] = np.isnan(table.column(variable))
         return absent[variable]
 
-    for i, spec in enumerate(specs):
-        columns = {v: table.column(v) for v in spec.inputs}
-        # Each check marks the rows it stops that no earlier check stopped. A check that stops
-        # nothing (the common case) costs one pass and writes nothing; so does a clean row.
-        checks: list[tuple[BoolArray, int, int]] = [
-            (table.invalid[v], INVALID, k) for k, v in enumerate(spec.inputs) if v in table.invalid
-        ]
-        masks = [missing(v) for v in spec.inputs]
-        any_missing = masks[0]
-        for mask in masks[1:]:
-            any_missing = any_missing | mask
-        checks.append((any_missing, MISSING, 0))
-        with np.errstate(all="ignore"):
-            checks += [
-                (constraint.invalid(columns), INVALID, _CONSTRAINT + c)
-                for c, constraint in enumerate(spec.constraints)
-            ]
-            checks += [
-                (constraint.undefined(columns), UNDEFINED, c)
-                for c, constraint in enumerate(spec.constraints)
-            ]
-            row = values[i]
-            row[...] = spec.func(**columns)  # broadcasts a constant to every row
-        not_finite = np.isfinite(row)
-        np.logical_not(not_finite, out=not_finite)
-        checks.append((not_finite, UNDEFINED, _NOT_FINITE))
-        stopped: BoolArray | None = None
-        for mask, code, why in checks:
-            if not mask.any():
-                continue
-            if stopped is None:
-                new, stopped = mask, mask.copy()
-            else:
-                new = mask > stopped  # mask and not yet stopped
-                stopped |= new
-            # Rows are stopped once, so adding code x mask sets them (branch-free, unlike a
-            # masked write on scattered rows).
-            status[i] += new.view(np.int8) * np.int8(code)
-            if why:
-                detail[i] += new.astype(np.int16) * np.int16(why)
-        if stopped is not None:
-            values[i] = np.where(stopped, np.nan, row)
+    with np.errstate(all="ignore"):
+        for i, spec in enumerate(specs):
+            _evaluate_one(spec, table, missing, values[i], status[i], detail[i])
     return Results(table=table, indicators=specs, values=values, status=status, detail=detail)
+
+
+@cache
+def _clause_order(clause: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in clause.split("."))
+
+
+def _evaluate_one(
+    spec: Indicator,
+    table: Table,
+    missing: Callable[[str], BoolArray],
+    row: FloatArray,
+    status: npt.NDArray[np.int8],
+    detail: npt.NDArray[np.int16],
+) -> None:
+    """Fill one indicator's row of values, statuses and details (inside ``np.errstate``)."""
+    columns = {v: table.column(v) for v in spec.inputs}
+    # Each check marks the rows it stops that no earlier check stopped. A check that stops
+    # nothing (the common case) costs one pass and writes nothing; so does a clean row.
+    checks: list[tuple[BoolArray, int, int]] = [
+        (table.invalid[v], INVALID, k) for k, v in enumerate(spec.inputs) if v in table.invalid
+    ]
+    masks = [missing(v) for v in spec.inputs]
+    any_missing = masks[0]
+    for mask in masks[1:]:
+        any_missing = any_missing | mask
+    checks.append((any_missing, MISSING, 0))
+    checks += [
+        (constraint.invalid(columns), INVALID, _CONSTRAINT + c)
+        for c, constraint in enumerate(spec.constraints)
+    ]
+    checks += [
+        (constraint.undefined(columns), UNDEFINED, c)
+        for c, constraint in enumerate(spec.constraints)
+    ]
+    row[...] = spec.func(**columns)  # broadcasts a constant to every row
+    not_finite = np.isfinite(row)
+    np.logical_not(not_finite, out=not_finite)
+    checks.append((not_finite, UNDEFINED, _NOT_FINITE))
+    stopped: BoolArray | None = None
+    for mask, code, why in checks:
+        if not np.count_nonzero(mask):
+            continue
+        if stopped is None:
+            new, stopped = mask, mask.copy()
+        else:
+            new = mask > stopped  # mask and not yet stopped
+            stopped |= new
+        # Rows are stopped once, so adding code x mask sets them (branch-free, unlike a
+        # masked write on scattered rows).
+        status += new.view(np.int8) * np.int8(code)
+        if why:
+            detail += new.astype(np.int16) * np.int16(why)
+    if stopped is not None:
+        row[...] = np.where(stopped, np.nan, row)
