@@ -135,3 +135,18 @@ def test_single_city_year_with_a_bad_value_is_still_reported() -> None:
     profile = iso.compute_profile(record)
     assert profile["8.2"].status is iso.Status.INVALID
     assert "land_area" in (profile["8.2"].reason or "")
+
+
+def test_long_frame_reasons_are_the_cells_reasons() -> None:
+    frame = synthetic_frame(30, seed=2)
+    frame.loc[[1, 2], "population"] = np.nan  # the same inputs missing: one shared sentence
+    frame.loc[3, "street_lights"] = 0.0  # a zero whole: undefined
+    frame.loc[4, "land_area"] = -1.0  # rejected input: invalid, naming the value
+    profiles = iso.compute_profile(frame)
+    long = profiles.to_frame("long")
+    results = profiles.results
+    expected = [results.reason(i, row) for row in range(30) for i in range(80)]
+    assert long["reason"].dtype == "category"
+    assert [None if pd.isna(r) else r for r in long["reason"]] == expected
+    assert sum(r is not None for r in expected) > 80  # the frame has reasons to give
+    assert long["value"].isna().tolist() == [r is not None for r in expected]

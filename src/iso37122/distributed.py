@@ -193,7 +193,8 @@ def _profile_partition(
     frame = profiles.to_frame(kind, **({"columns": columns} if kind == "wide" else {}))
     # Names and codes as pandas strings in every partition, the empty metadata included (an
     # empty object column would make Dask guess, and per-partition categories would differ).
-    frame = frame.astype({"city": "string", "code": "string"})
+    text = ["city", "code", "reason"] if kind == "long" else ["city", "code"]
+    frame = frame.astype(dict.fromkeys(text, "string"))
     if padded:
         frame = frame[~frame["city"].isin(_PADDING)].reset_index(drop=True)
     return frame

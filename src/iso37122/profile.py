@@ -8,10 +8,10 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 import numpy as np
-import numpy.typing as npt
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
+from iso37122._frames import long_frame
 from iso37122.backends import is_arrow, is_dask, is_polars, to_pandas
 from iso37122.data import CityDataBase, Extra, Table, to_table
 from iso37122.elements import KeyElement
@@ -261,7 +261,8 @@ class ProfileSet(Sequence[Profile]):
         ----------
         kind
             ``"long"``: one row per city-year and indicator, with columns ``city``, ``year``,
-            ``code``, ``clause``, ``name``, ``value``, ``unit``, ``status``, ``reason``.
+            ``code``, ``clause``, ``name``, ``value``, ``unit``, ``status``, ``reason`` (every
+            text column a categorical; ``reason`` is missing where the value was computed).
             ``"wide"``: one row per city-year, with ``city``, ``year``, ``code``, one value
             column per indicator, then per key element its score, coverage and counts
             (``livable_score``, ``livable_coverage`` …).
@@ -275,7 +276,6 @@ class ProfileSet(Sequence[Profile]):
         """
         results = self._results
         table = results.table
-        n, m = table.n_rows, len(results.indicators)
         if kind == "wide":
             frame = pd.DataFrame(
                 {"city": table.city, "year": table.year, "code": table.code}, copy=True
@@ -286,40 +286,9 @@ class ProfileSet(Sequence[Profile]):
             return pd.concat([frame, values, elements], axis=1)
         if kind != "long":
             raise ValueError(f"kind must be 'long' or 'wide', not {kind!r}")
-        # Repeated labels are categoricals: the long frame of 100 000 city-years holds 8
-        # million rows, and one string object per cell would dominate its cost.
-        specs = results.indicators
-        reasons = np.full((m, n), None, dtype=object)
-        for i in range(m):
-            rows, texts = results.reason_cells(i)
-            reasons[i, rows] = texts
-        row_codes = np.repeat(np.arange(n), m)
-        indicator_codes = np.tile(np.arange(m), n)
-
-        def per_row(labels: npt.NDArray[np.object_]) -> pd.Categorical:
-            codes, uniques = pd.factorize(pd.Series(labels, dtype=object), use_na_sentinel=True)
-            return pd.Categorical.from_codes(codes[row_codes], categories=uniques)
-
-        def per_indicator(labels: list[str]) -> pd.Categorical:
-            codes, uniques = pd.factorize(pd.Series(labels, dtype=object))
-            return pd.Categorical.from_codes(codes[indicator_codes], categories=uniques)
-
-        return pd.DataFrame(
-            {
-                "city": per_row(table.city),
-                "year": np.repeat(table.year, m),
-                "code": per_row(table.code),
-                "clause": per_indicator([s.clause for s in specs]),
-                "name": per_indicator([s.name for s in specs]),
-                "value": results.values.T.reshape(-1),
-                "unit": per_indicator([s.unit for s in specs]),
-                "status": pd.Categorical.from_codes(
-                    results.status.T.reshape(-1).astype(np.int64),
-                    categories=pd.Index([s.value for s in STATUS_BY_CODE]),
-                ),
-                "reason": reasons.T.reshape(-1),
-            }
-        )
+        # Every text column is a categorical built from codes (see iso37122._frames): the long
+        # frame of 100 000 city-years holds 8 million rows.
+        return long_frame(results)
 
 
 @overload
