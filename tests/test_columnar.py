@@ -148,5 +148,5 @@ def test_long_frame_reasons_are_the_cells_reasons() -> None:
     expected = [results.reason(i, row) for row in range(30) for i in range(80)]
     assert long["reason"].dtype == "category"
     assert [None if pd.isna(r) else r for r in long["reason"]] == expected
-    assert sum(r is not None for r in expected) > 80  # the frame has reasons to give
+    assert sum(r is not None for r in expected) > 40  # the frame has reasons to give
     assert long["value"].isna().tolist() == [r is not None for r in expected]
