@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
-import io
 import json
 import os
 import statistics
@@ -55,6 +54,8 @@ QUICK_SIZES = (1_000, 10_000, 100_000)
 CSV_MAX_ROWS = 100_000
 """Largest size at which a CSV is written and read (a 1 000 000-row CSV is over a gigabyte)."""
 LONG_MAX_ROWS = 1_000_000
+JSON_MAX_ROWS = 10_000
+"""Largest size at which the JSON Lines export is timed (about 40 kB a city-year)."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -133,14 +134,14 @@ def interleaved(contenders: dict[str, Callable[[], object]], repeat: int) -> Tim
     return timings
 
 
-def _json_export() -> Callable[[iso.ProfileSet, io.StringIO], object] | None:
-    """The library's streamed set-level JSON writer, when it has one."""
-    writer = getattr(iso.ProfileSet, "to_json", None)
+def _json_export() -> Callable[[iso.ProfileSet, Path], object] | None:
+    """The library's streamed set-level JSON writer (JSON Lines), when it has one."""
+    writer = getattr(iso.ProfileSet, "to_jsonl", None)
     if writer is None:
         return None
 
-    def export(profiles: iso.ProfileSet, sink: io.StringIO) -> object:
-        return writer(profiles, sink)
+    def export(profiles: iso.ProfileSet, path: Path) -> object:
+        return writer(profiles, path)
 
     return export
 
@@ -220,8 +221,8 @@ def measure_size(n_rows: int, repeat: int, workdir: Path) -> SizeResult:
     if n_rows <= LONG_MAX_ROWS:
         contenders["long frame"] = lambda: profiles.to_frame("long")
     export = _json_export()
-    if export is not None:
-        contenders["JSON export"] = lambda: export(profiles, io.StringIO())
+    if export is not None and n_rows <= JSON_MAX_ROWS:
+        contenders["JSON export"] = lambda: export(profiles, workdir / "profiles.jsonl")
     reader = _read_table()
     if reader is not None and n_rows <= CSV_MAX_ROWS:
         path = workdir / f"cities_{n_rows}.csv"
@@ -260,6 +261,24 @@ def measure_import(repeat: int) -> float:
     return statistics.median(times)
 
 
+def measure_first_profile(repeat: int) -> float:
+    """Median seconds of ``import iso37122`` and a first single city-year, in a fresh process."""
+    mapping = json.dumps(city_year_mapping())
+    code = (
+        "import json, time; t = time.perf_counter(); import iso37122; "
+        f"iso37122.compute_profile(json.loads({mapping!r})); print(time.perf_counter() - t)"
+    )
+    times = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(repeat)
+    ]
+    return statistics.median(times)
+
+
 def _peak_rss_bytes() -> int:
     """Peak resident set size of this process so far (VmHWM)."""
     with open("/proc/self/status") as status:
@@ -271,9 +290,9 @@ def _peak_rss_bytes() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
-def rss_child(n_rows: int) -> None:
+def rss_child(n_rows: int, dirty: bool) -> None:
     """In a fresh process: peak RSS added by compute_profile over the frame's own size."""
-    frame = dirty_frame(n_rows)
+    frame = dirty_frame(n_rows) if dirty else synthetic_frame(n_rows)
     frame_bytes = int(frame.memory_usage(deep=True).sum())
     gc.collect()
     # Forget the peak of building the frame, so that only compute_profile's peak counts.
@@ -285,10 +304,11 @@ def rss_child(n_rows: int) -> None:
     print(json.dumps({"frame": frame_bytes, "extra": after - before, "rows": len(profiles)}))
 
 
-def measure_rss(n_rows: int) -> tuple[float, float]:
+def measure_rss(n_rows: int, *, dirty: bool) -> tuple[float, float]:
     """Extra peak RSS of compute_profile (MiB) and its ratio to the input frame's size."""
+    option = "--rss-child-dirty" if dirty else "--rss-child"
     out = subprocess.run(
-        [sys.executable, __file__, "--rss-child", str(n_rows)],
+        [sys.executable, __file__, option, str(n_rows)],
         capture_output=True,
         text=True,
         check=True,
@@ -328,7 +348,8 @@ def report(
     sizes: list[SizeResult],
     single: float,
     import_seconds: float,
-    rss: tuple[int, float, float] | None,
+    first_seconds: float,
+    rss: tuple[int, float, float, float, float] | None,
 ) -> None:
     print()
     _print_rows(
@@ -389,6 +410,7 @@ def report(
     add("compute_profile / pandas (100 000)", ratio(100_000, "compute_profile", "pandas"), "×", 0.5)
     add("one city-year from a mapping", single * 1e3, " ms", 2)
     add("extra peak RSS (1 000 000) / frame", rss[2] if rss else None, "×", 1)
+    add("  the same, dirty frame", rss[4] if rss else None, "×", 1)
     add(
         "long frame / compute_profile (100 000)",
         ratio(100_000, "long frame", "compute_profile"),
@@ -396,8 +418,8 @@ def report(
         1,
     )
     add(
-        "JSON export / compute_profile (100 000)",
-        ratio(100_000, "JSON export", "compute_profile"),
+        "JSON Lines export / compute_profile (10 000)",
+        ratio(10_000, "JSON export", "compute_profile"),
         "×",
         10,
     )
@@ -416,12 +438,16 @@ def report(
         )
     add("growth 100 000 → 1 000 000 rows", growth, "×", 11)
     print()
-    print(f"{'target (issue 11)':<42}{'measured':>14}{'target':>12}  met")
+    print(f"{'target (issue 11)':<46}{'measured':>14}{'target':>12}  met")
     for label, value, target, met in target_rows:
         flag = "—" if met is None else ("yes" if met else "NO")
-        print(f"{label:<42}{value:>14}{target:>12}  {flag}")
+        print(f"{label:<46}{value:>14}{target:>12}  {flag}")
+    print(f"  (import iso37122 and a first city-year, fresh process: {first_seconds:.2f} s)")
     if rss:
-        print(f"  (extra peak RSS at {rss[0]:,} rows: {rss[1]:,.0f} MiB)")
+        print(
+            f"  (extra peak RSS at {rss[0]:,} rows: {rss[1]:,.0f} MiB clean, "
+            f"{rss[3]:,.0f} MiB dirty)"
+        )
 
 
 def main() -> None:
@@ -435,9 +461,11 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="up to 100 000 rows, fewer runs")
     parser.add_argument("--repeat", type=int, default=None, help="repetitions per size")
     parser.add_argument("--rss-child", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--rss-child-dirty", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.rss_child is not None:
-        rss_child(args.rss_child)
+    if args.rss_child is not None or args.rss_child_dirty is not None:
+        dirty = args.rss_child_dirty is not None
+        rss_child(args.rss_child_dirty if dirty else args.rss_child, dirty)
         return
     sizes: list[int] = args.sizes or list(QUICK_SIZES if args.quick else SIZES)
     print(
@@ -458,9 +486,12 @@ def main() -> None:
             )
     single = measure_single(repeat=50 if args.quick else 200)
     import_seconds = measure_import(repeat=3 if args.quick else 7)
+    first = measure_first_profile(repeat=3 if args.quick else 5)
     rss_rows = 1_000_000 if 1_000_000 in sizes else None
-    rss = (rss_rows, *measure_rss(rss_rows)) if rss_rows else None
-    report(measured, single, import_seconds, rss)
+    rss = None
+    if rss_rows:
+        rss = (rss_rows, *measure_rss(rss_rows, dirty=False), *measure_rss(rss_rows, dirty=True))
+    report(measured, single, import_seconds, first, rss)
 
 
 if __name__ == "__main__":
