@@ -1121,38 +1121,41 @@ def _peer_groups(table: Table, peer_by: PeerBy) -> tuple[IntArray, tuple[str, ..
 # --------------------------------------------------------------------------------------------
 
 
-def _sum_over_indicators(matrix: FloatArray) -> FloatArray:
-    """Sum an (indicators, rows) array over indicators, always in the same order.
-
-    ``matrix.sum(axis=0)`` switches to pairwise summation when there is one row, so one
-    city-year alone and the same city-year in a batch could differ in the last digit.
-    """
-    total: FloatArray = np.zeros(matrix.shape[1])
-    for row in matrix:
-        total += row
-    return total
-
-
 def _aggregate(
-    scores: FloatArray, weights: FloatArray, aggregation: Aggregation
+    normalised: FloatArray,
+    members: npt.NDArray[np.intp],
+    weights: FloatArray,
+    aggregation: Aggregation,
 ) -> tuple[FloatArray, IntArray]:
-    r"""Weighted mean over the scored (non-NaN) entries of each column, and their number.
+    r"""Weighted mean over the scored (non-NaN) member rows of each column, and their number.
 
     Arithmetic: :math:`\sum_i w_i s_i / \sum_i w_i`. Geometric:
     :math:`\exp(\sum_i w_i \ln s_i / \sum_i w_i) = (\prod_i s_i^{w_i})^{1/\sum_i w_i}`.
     Columns with no scored entry give NaN. Handbook §1.6 (Step 6, "Weighting and
     aggregation"): linear (arithmetic) and geometric aggregation with explicit weights.
+
+    The sums run over the member rows one at a time, in order, into row-sized accumulators:
+    no (indicators x rows) temporary, and the same result for one city-year alone as in a
+    batch (``sum(axis=0)`` would switch to pairwise summation for a single column).
     """
-    scored = ~np.isnan(scores)
-    w = np.where(scored, weights[:, None], 0.0)
-    total = _sum_over_indicators(w)
+    n = normalised.shape[1]
+    total: FloatArray = np.zeros(n)
+    weighted: FloatArray = np.zeros(n)
+    count: IntArray = np.zeros(n, dtype=np.int64)
     with np.errstate(divide="ignore", invalid="ignore"):
-        if aggregation is Aggregation.ARITHMETIC:
-            mean = _sum_over_indicators(w * np.where(scored, scores, 0.0)) / total
-        else:
-            logs = np.log(np.where(scored, scores, 1.0))
-            mean = np.exp(_sum_over_indicators(w * logs) / total)
-    count: IntArray = np.count_nonzero(scored, axis=0).astype(np.int64)
+        for i in members.tolist():
+            scores = normalised[i]
+            scored = ~np.isnan(scores)
+            w = np.where(scored, weights[i], 0.0)
+            total += w
+            if aggregation is Aggregation.ARITHMETIC:
+                weighted += w * np.where(scored, scores, 0.0)
+            else:
+                weighted += w * np.log(np.where(scored, scores, 1.0))
+            count += scored
+        mean = weighted / total
+        if aggregation is Aggregation.GEOMETRIC:
+            mean = np.exp(mean)
     result: FloatArray = np.where(count > 0, mean, np.nan)
     return result, count
 
@@ -1227,15 +1230,19 @@ def roll_up(results: Results, config: RollupConfig | None = None) -> ElementResu
 
     low, high = config.score_range
     normalised = np.full((n_ind, n), np.nan)
-    bands = np.zeros((n_ind, n), dtype=np.int64)
+    # Bands exist under normalisation="bands" only; elsewhere a read-only view of one zero.
+    bands: IntArray = (
+        np.zeros((n_ind, n), dtype=np.int64)
+        if method is Normalisation.BANDS
+        else np.broadcast_to(np.zeros(1, dtype=np.int64), (n_ind, n))
+    )
     left_out = np.zeros((n_ind, n), dtype=np.int8)
-    computed = results.status == _COMPUTED
     for i, plan in enumerate(plans):
         if not plan.scorable:
             left_out[i] = _BY_CONFIG
             continue
-        valid = computed[i]
-        left_out[i, ~valid] = _NOT_COMPUTED
+        valid = results.status[i] == _COMPUTED
+        left_out[i] = np.logical_not(valid).view(np.int8) * np.int8(_NOT_COMPUTED)
         x = np.where(valid, results.values[i], 0.0)
         higher = plan.higher_is_better
         if plan.goalposts is not None:
@@ -1266,7 +1273,7 @@ def roll_up(results: Results, config: RollupConfig | None = None) -> ElementResu
         n_total[e] = total
         if total == 0:
             continue
-        mean, count = _aggregate(normalised[members], weights[members], config.aggregation)
+        mean, count = _aggregate(normalised, np.flatnonzero(members), weights, config.aggregation)
         n_scored[e] = count
         coverage[e] = count / total
         # A small tolerance so that, e.g., 1 of 2 indicators meets min_coverage 0.5 exactly.
