@@ -67,7 +67,7 @@ def dirty_frame(n_rows: int, *, seed: int = 0) -> pd.DataFrame:
     """A synthetic frame with the problems of real data, in proportions seen in real files.
 
     About 5 % of variable cells unreported; one cell in 20 000 negative and one in 100 000
-    infinite; per part-of-whole rule one row in 5 000 with the part at 1.5 times its whole;
+    infinite; per part-of-whole rule one row in 5 000 with the part at twice its whole plus one;
     per denominator one row in 10 000 at zero; one name in 100 padded with spaces.
     """
     frame = synthetic_frame(n_rows, seed=seed)
@@ -80,7 +80,7 @@ def dirty_frame(n_rows: int, *, seed: int = 0) -> pd.DataFrame:
             rows = rng.random(n_rows) < 1 / 5_000
             if isinstance(rule, PartOfWhole):
                 whole = values[:, index[rule.whole]]
-                values[rows, index[rule.parts[0]]] = 1.5 * whole[rows] + 1.0
+                values[rows, index[rule.parts[0]]] = 2.0 * whole[rows] + 1.0
             zero = rng.random(n_rows) < 1 / 10_000
             if isinstance(rule, PartOfWhole | Positive):
                 denominator = rule.whole if isinstance(rule, PartOfWhole) else rule.variable
