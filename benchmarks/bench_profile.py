@@ -247,18 +247,19 @@ def measure_single(repeat: int) -> float:
     return statistics.median(times)
 
 
+def _fresh_seconds(code: str, repeat: int) -> float:
+    """Median of the seconds that ``code`` prints, each run in a fresh interpreter."""
+    runs = [
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        for _ in range(repeat)
+    ]
+    return statistics.median(float(run.stdout) for run in runs)
+
+
 def measure_import(repeat: int) -> float:
     """Median seconds of ``import iso37122`` in a fresh interpreter."""
     code = "import time; t = time.perf_counter(); import iso37122; print(time.perf_counter() - t)"
-    times = [
-        float(
-            subprocess.run(
-                [sys.executable, "-c", code], capture_output=True, text=True, check=True
-            ).stdout
-        )
-        for _ in range(repeat)
-    ]
-    return statistics.median(times)
+    return _fresh_seconds(code, repeat)
 
 
 def measure_first_profile(repeat: int) -> float:
@@ -268,15 +269,7 @@ def measure_first_profile(repeat: int) -> float:
         "import json, time; t = time.perf_counter(); import iso37122; "
         f"iso37122.compute_profile(json.loads({mapping!r})); print(time.perf_counter() - t)"
     )
-    times = [
-        float(
-            subprocess.run(
-                [sys.executable, "-c", code], capture_output=True, text=True, check=True
-            ).stdout
-        )
-        for _ in range(repeat)
-    ]
-    return statistics.median(times)
+    return _fresh_seconds(code, repeat)
 
 
 def _peak_rss_bytes() -> int:
