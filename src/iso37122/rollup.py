@@ -58,9 +58,11 @@ from __future__ import annotations
 
 import difflib
 import math
+import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
 
@@ -1160,6 +1162,35 @@ def _aggregate(
     return result, count
 
 
+@cache
+def _default_config() -> RollupConfig:
+    """Return the default configuration, built once (it is frozen)."""
+    return RollupConfig()
+
+
+# Plans of recently used configurations, by identity: a config is frozen, so its plans are too.
+_PLAN_CACHE: dict[
+    int, tuple[weakref.ref[RollupConfig], dict[int, tuple[Indicator, IndicatorPlan]]]
+] = {}
+
+
+def _plans(config: RollupConfig, specs: Sequence[Indicator]) -> tuple[IndicatorPlan, ...]:
+    """Return each indicator's plan under a configuration, computed once per configuration."""
+    entry = _PLAN_CACHE.get(id(config))
+    if entry is None or entry[0]() is not config:
+        if len(_PLAN_CACHE) >= 16:
+            _PLAN_CACHE.clear()
+        entry = _PLAN_CACHE[id(config)] = (weakref.ref(config), {})
+    known = entry[1]
+    plans = []
+    for spec in specs:
+        hit = known.get(id(spec))
+        if hit is None or hit[0] is not spec:
+            hit = known[id(spec)] = (spec, config.plan(spec))
+        plans.append(hit[1])
+    return tuple(plans)
+
+
 def roll_up(results: Results, config: RollupConfig | None = None) -> ElementResults:
     """Normalise indicator values and aggregate them into the three key elements.
 
@@ -1203,11 +1234,11 @@ def roll_up(results: Results, config: RollupConfig | None = None) -> ElementResu
     >>> float(scores.score[scores.elements.index(KeyElement.DIGITAL), 0])  # 100 * 30 / 120
     25.0
     """
-    config = config if config is not None else RollupConfig()
+    config = config if config is not None else _default_config()
     specs = results.indicators
     n_ind, n = results.values.shape
     method = config.normalisation
-    plans = tuple(config.plan(spec) for spec in specs)
+    plans = _plans(config, specs)
     membership = tuple(plan.element for plan in plans)
     weights = np.array([plan.weight for plan in plans], dtype=float)
 
