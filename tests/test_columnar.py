@@ -150,3 +150,16 @@ def test_long_frame_reasons_are_the_cells_reasons() -> None:
     assert [None if pd.isna(r) else r for r in long["reason"]] == expected
     assert sum(r is not None for r in expected) > 40  # the frame has reasons to give
     assert long["value"].isna().tolist() == [r is not None for r in expected]
+
+
+def test_bands_are_allocated_only_when_asked() -> None:
+    frame = synthetic_frame(10, seed=4)
+    plain = iso.compute_profile(frame).elements.bands
+    assert plain.shape == (80, 10)
+    assert not plain.any()
+    assert not plain.flags.writeable  # one shared zero, not an (indicators x rows) array
+    banded = iso.compute_profile(frame, config=iso.RollupConfig(normalisation="bands"))
+    bands = banded.elements.bands
+    assert bands.flags.writeable
+    assert set(np.unique(bands)) <= {0, 1, 2, 3, 4}
+    assert (bands > 0).any()
