@@ -136,22 +136,37 @@ def _effective(config: RollupConfig | None) -> RollupConfig:
     return config if config is not None else RollupConfig()
 
 
-def _needs_peers(config: RollupConfig) -> bool:
-    """Whether the roll-up compares city-years with their peers under this configuration."""
-    return config.normalisation.uses_peers
+PeerMode = Literal["none", "one", "city", "year"]
 
 
-def _peer_key(part: pd.DataFrame, peer_by: str) -> pd.Series[Any]:
+def _peer_mode(config: RollupConfig, indicators: IndicatorKeys) -> PeerMode:
+    """How rows must be grouped in partitions for the roll-up's peer scores to be exact.
+
+    ``"none"``: no indicator is scored against peers, any partitioning will do; ``"one"``:
+    peers are every row (one partition); ``"city"``: a city's own years; ``"year"``: the
+    city-years of a year (peer groups that split a year further lie within it).
+    """
+    from iso37122.indicators import CATALOGUE
+
+    plans = [config.plan(spec) for spec in CATALOGUE.select(indicators)]
+    if not any(plan.scorable and plan.normalisation.uses_peers for plan in plans):
+        return "none"
+    if config.peer_by == "all":
+        return "one"
+    return "city" if config.peer_by == "city" else "year"
+
+
+def _peer_key(part: pd.DataFrame, mode: PeerMode) -> pd.Series[Any]:
     """Return a key equal for rows in the same peer group (at least as coarse as it)."""
     keys = _keys(part)
-    if peer_by == "year":
+    if mode == "year":
         return keys["year"].astype(np.int64)
     return keys["by_code"].map({True: "code ", False: "city "}).astype(object) + keys["key"]
 
 
-def _with_peer_key(part: pd.DataFrame, peer_by: str) -> pd.DataFrame:
+def _with_peer_key(part: pd.DataFrame, mode: PeerMode) -> pd.DataFrame:
     """Return the partition with its peer key as a column, in few blocks (for the shuffle)."""
-    keyed = pd.concat([part, _peer_key(part, peer_by).rename(_PEER_KEY)], axis=1)
+    keyed = pd.concat([part, _peer_key(part, mode).rename(_PEER_KEY)], axis=1)
     return keyed.copy()
 
 
@@ -167,8 +182,8 @@ def _padding(columns: Iterable[object], peer_by: str) -> pd.DataFrame:
     pad: dict[object, list[object]] = {column: [np.nan, np.nan] for column in columns}
     pad["city"] = [_PADDING[0], _PADDING[0] if same_city else _PADDING[1]]
     pad["year"] = [2000, 2001] if same_city else [2000, 2000]
-    if "code" in pad:
-        pad["code"] = [None, None]
+    # Groups read from the code (province, kind) need one: two kota of a province "00".
+    pad["code"] = ["00.71", "00.72"] if peer_by in ("province", "kind") else [None, None]
     return pd.DataFrame(pad)
 
 
@@ -184,8 +199,8 @@ def _profile_partition(
     config = _effective(options["config"])
     part = part.drop(columns=[_PEER_KEY], errors="ignore")
     padded = 0
-    if _needs_peers(config) and len(part):
-        groups = _peer_key(part, config.peer_by)
+    if config.normalisation.uses_peers and config.peer_by != "all" and len(part):
+        groups = _peer_key(part, "city" if config.peer_by == "city" else "year")
         if groups.value_counts().max() < 2:
             part = pd.concat([part, _padding(part.columns, config.peer_by)], ignore_index=True)
             padded = 2
@@ -282,21 +297,21 @@ def compute_profile_dask(
     _check_duplicates(data)
     frame: Any = data
     config = _effective(config)
-    if _needs_peers(config):
-        peer_by = config.peer_by
-        if peer_by == "all":
-            frame = frame.repartition(npartitions=1)
-            largest = len(frame)
-        else:
-            meta = _with_peer_key(frame._meta, peer_by)
-            keyed = frame.map_partitions(_with_peer_key, peer_by, meta=meta)
-            largest = int(keyed[_PEER_KEY].value_counts().max().compute())
-            frame = keyed.shuffle(on=_PEER_KEY)
-        if largest < 2:
-            raise ConfigError(
-                f"normalisation={config.normalisation.value!r} compares each city-year with its "
-                f"peers (peer_by={peer_by!r}), but each city-year is alone in its peer group; "
-                "choose another peer_by or a fixed-reference method ('goalposts', the "
-                "default, 'target' or 'bands')"
-            )
+    mode = _peer_mode(config, indicators)
+    largest = 2  # the largest peer group (the roll-up raises when every group has one row)
+    if mode == "one":
+        frame = frame.repartition(npartitions=1)
+        largest = len(frame)
+    elif mode != "none":
+        meta = _with_peer_key(frame._meta, mode)
+        keyed = frame.map_partitions(_with_peer_key, mode, meta=meta)
+        largest = int(keyed[_PEER_KEY].value_counts().max().compute())
+        frame = keyed.shuffle(on=_PEER_KEY)
+    if config.normalisation.uses_peers and largest < 2:
+        raise ConfigError(
+            f"normalisation={config.normalisation.value!r} compares each city-year with its "
+            f"peers (peer_by={config.peer_by!r}), but each city-year is alone in its peer "
+            "group; choose another peer_by or a fixed-reference method ('goalposts', the "
+            "default, 'target' or 'bands')"
+        )
     return DaskProfileSet(frame, options)
