@@ -89,7 +89,10 @@ def dirty_frame(n_rows: int, *, seed: int = 0) -> pd.DataFrame:
     values[cells < 0.05] = np.nan
     values[(cells >= 0.05) & (cells < 0.05 + 1 / 20_000)] *= -1.0
     values[(cells >= 0.06) & (cells < 0.06 + 1 / 100_000)] = np.inf
-    dirty = pd.DataFrame(values, columns=names, index=frame.index)
+    # Column by column, as a reader gives them: each column contiguous in memory.
+    dirty = pd.DataFrame(
+        dict(zip(names, np.ascontiguousarray(values.T), strict=True)), index=frame.index
+    )
     city = frame["city"].to_numpy(dtype=object, copy=True)
     padded = rng.random(n_rows) < 0.01
     city[padded] = [f"  {c} " for c in city[padded]]
