@@ -35,6 +35,10 @@ def show_value(value: object) -> str:
     """
     if isinstance(value, bool) or not isinstance(value, int | float | np.integer | np.floating):
         return repr(value)
+    if isinstance(value, int) and abs(value) >= 10**15:  # beyond float precision, or range
+        digits = str(abs(value))
+        shown = digits if len(digits) <= 30 else f"{digits[:12]}...({len(digits)} digits)"
+        return f"-{shown}" if value < 0 else shown
     number = float(value)
     if number.is_integer() and abs(number) < 1e15:
         return str(int(number))
@@ -92,11 +96,16 @@ class DataError(Iso37122Error, ValueError):
     """Input data that cannot be used as given.
 
     ``problems`` lists every problem found (not only the first), each naming the row, the
-    variable, the value and the rule it broke.
+    variable, the value and the rule it broke; ``code`` is the rule when the error is about one
+    value.
     """
 
-    def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
+    def __init__(
+        self, message: str, problems: Sequence[Problem] = (), *, code: str | None = None
+    ) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
+        self.code = code
+        """The rule broken by a single value, as in :attr:`Problem.rule` (``None`` for many)."""
         if self.problems:
             shown = "\n".join(f"  - {p}" for p in self.problems[:50])
             more = len(self.problems) - 50
