@@ -176,8 +176,12 @@ def test_cells_with_their_own_units() -> None:
     table = table_from_frame(frame, units={"energy_from_wastewater": "MWh"})
     # "5 MWh" carries its unit; "7" is in the column's unit (MWh): 7 * 3.6 = 25.2 GJ
     np.testing.assert_allclose(table.columns["energy_from_wastewater"][:2], [18.0, 25.2])
-    with pytest.raises(UnitError, match="row 0"):
-        table_from_frame(_frame(land_area=["5 kg"]))
+    # A cell in a unit of another dimension is one bad value: lenient marks it, strict raises.
+    lenient = table_from_frame(_frame(land_area=["5 kg"]))
+    assert lenient.invalid["land_area"].tolist() == [True]
+    assert lenient.problems[0].rule == "unit"
+    with pytest.raises(UnitError, match="row 0.*'5 kg'"):
+        table_from_frame(_frame(land_area=["5 kg"]), strict=True)
 
 
 def test_callers_frame_is_not_modified() -> None:

@@ -50,6 +50,7 @@ __all__ = [
     "MIN_MAGNITUDE",
     "NOT_REPORTED_TEXT",
     "Quantity",
+    "as_number",
     "conversion_factor",
     "is_quantity",
     "parse_number",
@@ -360,14 +361,42 @@ def parse_number(text: str, *, variable: str | None = None) -> tuple[float, str]
 def _check_type(value: object, variable: str) -> None:
     if isinstance(value, bool | np.bool_):
         raise DataError(f"{variable}: {value!r} is a boolean, not a number", code="wrong_type")
-    if not isinstance(
-        value, int | float | np.integer | np.floating | Decimal | str
-    ):
+    if not isinstance(value, int | float | np.integer | np.floating | Decimal | str):
         raise DataError(
             f"{variable}: {value!r} ({type(value).__name__}) is not a number; give an int, a "
             "float, a Decimal, a numeric string (with an optional unit) or a pint Quantity",
             code="wrong_type",
         )
+
+
+def as_number(value: object, *, variable: str) -> float:
+    """Return a plain number (int, float, numpy number, ``Decimal``) as a float.
+
+    NaN stays NaN ("not reported"); infinity stays infinite, for the caller to reject.
+
+    Raises
+    ------
+    DataError
+        If ``value`` is of another type (a boolean, a complex number, bytes, text, a date, a
+        container), or an int or ``Decimal`` too large for a float.
+
+    Examples
+    --------
+    >>> from decimal import Decimal
+    >>> as_number(Decimal("2.5"), variable="land_area")
+    2.5
+    """
+    if isinstance(value, str):
+        raise DataError(f"{variable}: text {value!r} is read by parse_number", code="wrong_type")
+    _check_type(value, variable)
+    try:
+        return float(value)  # type: ignore[arg-type]  # checked by _check_type
+    except OverflowError:
+        raise DataError(
+            f"{variable}: {show_value(value)} is too large for a number", code="out_of_range"
+        ) from None
+    except ValueError:  # Decimal('sNaN')
+        raise DataError(f"{variable}: {value!r} is not a number", code="not_a_number") from None
 
 
 def _finite(number: object, value: object, variable: str) -> float:
