@@ -180,7 +180,7 @@ def test_cells_with_their_own_units() -> None:
     lenient = table_from_frame(_frame(land_area=["5 kg"]))
     assert lenient.invalid["land_area"].tolist() == [True]
     assert lenient.problems[0].rule == "unit"
-    with pytest.raises(UnitError, match="row 0.*'5 kg'"):
+    with pytest.raises(UnitError, match=r"row 0.*'5 kg'"):
         table_from_frame(_frame(land_area=["5 kg"]), strict=True)
 
 

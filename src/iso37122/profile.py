@@ -12,7 +12,7 @@ import numpy.typing as npt
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
-from iso37122.data import CityDataBase, Extra, Table, to_table
+from iso37122.data import CityDataBase, Extra, Table, raise_problems, to_table
 from iso37122.elements import KeyElement
 from iso37122.engine import Results, evaluate
 from iso37122.errors import UnknownIndicatorError
@@ -366,8 +366,10 @@ def compute_profile(
         :class:`~iso37122.rollup.RollupConfig` defaults: goalposts, equal weights, arithmetic
         mean, the library's default element mapping).
     strict
-        Raise one :class:`~iso37122.errors.DataError` listing every bad value. By default a
-        bad value makes the indicators that use it ``invalid`` and all others are computed.
+        Raise one :class:`~iso37122.errors.DataError` listing every data problem: every bad
+        value and every broken constraint (a part above its whole). By default a bad value
+        or a broken constraint makes the indicators concerned ``invalid`` and all others are
+        computed.
     indicators
         Clauses, names or themes to compute (default: all).
     units
@@ -398,8 +400,12 @@ def compute_profile(
     'not reported: ict_employed, labour_force'
     """
     specs = CATALOGUE.select(indicators)
-    table = to_table(data, units=units, strict=strict, extra=extra)
+    table = to_table(data, units=units, strict=False, extra=extra)
     results = evaluate(table, specs)
+    if strict:
+        problems = [*table.problems, *results.constraint_problems()]
+        if problems:
+            raise_problems(problems)
     elements = roll_up(results, config)
     if isinstance(data, CityDataBase | Mapping):
         return Profile(results, elements, 0)

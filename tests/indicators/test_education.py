@@ -5,8 +5,9 @@ from _helpers import arr, check_sole_part_of_whole, check_sole_positive
 from hypothesis import given
 from hypothesis import strategies as st
 
+from iso37122 import compute_profile
 from iso37122.indicators import education
-from iso37122.indicators._spec import Direction, PartOfWhole, Positive
+from iso37122.indicators._spec import Direction, PartOfWhole, Positive, Status
 
 SPECS = {s.clause: s for s in education.SPECS}
 
@@ -91,13 +92,23 @@ def test_stem_degrees_per_100k_value() -> None:
 
 
 def test_stem_degrees_per_100k_population_must_be_positive() -> None:
-    check_sole_positive(
-        SPECS["6.3"],
+    # The population is a denominator and the whole of which stem_degree_holders is a part.
+    assert SPECS["6.3"].constraints == (
         Positive("population", "a rate per 100 000 population is undefined"),
-        valid=1_200_000.0,
-        negative=-1.0,
-        reason="population (-1) must be greater than 0",
+        PartOfWhole("stem_degree_holders", "population"),
     )
+    profiles = compute_profile(
+        [
+            {"city": "a", "year": 2024, "stem_degree_holders": 10.0, "population": 1_200_000.0},
+            {"city": "b", "year": 2024, "stem_degree_holders": 0.0, "population": 0.0},
+            {"city": "c", "year": 2024, "stem_degree_holders": 11.0, "population": 10.0},
+        ],
+        indicators=["6.3"],
+    )
+    results = [profile["6.3"] for profile in profiles]
+    assert [r.status for r in results] == [Status.COMPUTED, Status.UNDEFINED, Status.INVALID]
+    assert results[1].reason == "population is 0: a rate per 100 000 population is undefined"
+    assert results[2].reason == "stem_degree_holders (11) exceeds population (10)"
 
 
 def test_stem_degrees_per_100k_spec() -> None:

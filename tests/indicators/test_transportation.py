@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from _helpers import INFERRED_NOTE, arr, check_sole_part_of_whole, check_sole_positive
 
+from iso37122 import compute_profile
 from iso37122.indicators import transportation as tr
 from iso37122.indicators._spec import Direction, Indicator, PartOfWhole, Positive, Status
 
@@ -147,16 +148,30 @@ def test_part_cannot_exceed_whole(clause: str, part: str, whole: str) -> None:
     )
 
 
-def test_part_above_whole_by_rounding_is_flagged_with_exact_values() -> None:
-    # The comparison is exact (a share must never exceed 100 %), and the reason shows the
-    # values to full precision, so that a part that looks equal to its whole is explained.
+def test_part_above_whole_by_an_ulp_is_equal_and_beyond_is_flagged_with_exact_values() -> None:
+    # 0.1 + 0.2 = 0.30000000000000004 is one ulp above 0.3: the same length after rounding,
+    # so valid (and its share is capped at 100 %). 0.3 * (1 + 1e-12) is a real excess, and
+    # the reason shows the values to full precision.
     rule = SPECS["19.13"].constraints[0]
-    cols = {"road_length_autonomous_ready": arr(0.1 + 0.2), "road_length": arr(0.3)}
-    assert rule.invalid(cols).tolist() == [True]
-    values = {"road_length_autonomous_ready": 0.1 + 0.2, "road_length": 0.3}
+    cols = {
+        "road_length_autonomous_ready": arr(0.1 + 0.2, 0.3 * (1 + 1e-12)),
+        "road_length": arr(0.3, 0.3),
+    }
+    assert rule.invalid(cols).tolist() == [False, True]
+    values = {"road_length_autonomous_ready": 0.3 * (1 + 1e-12), "road_length": 0.3}
     assert rule.explain(values, Status.INVALID) == (
-        "road_length_autonomous_ready (0.30000000000000004) exceeds road_length (0.3)"
+        "road_length_autonomous_ready (0.3000000000003) exceeds road_length (0.3)"
     )
+    profile = compute_profile(
+        {
+            "city": "a",
+            "year": 2024,
+            "road_length_autonomous_ready": "0.7 km",
+            "road_length": "700 m",
+        },
+        indicators=["19.13"],
+    )
+    assert profile["19.13"].value == 100.0
 
 
 # --- specs ---------------------------------------------------------------------------------

@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 from _helpers import check_documentation, check_sole_part_of_whole, check_sole_positive
 
+from iso37122 import compute_profile
 from iso37122.indicators import urban_planning
-from iso37122.indicators._spec import Direction, PartOfWhole, Positive
+from iso37122.indicators._spec import Direction, PartOfWhole, Positive, Status
 
 SPECS = {s.clause: s for s in urban_planning.SPECS}
 
@@ -39,13 +40,28 @@ def test_citizens_engaged_in_planning_per_100k_spec() -> None:
 
 
 def test_citizens_engaged_in_planning_per_100k_positive_population() -> None:
-    check_sole_positive(
-        SPECS["21.1"],
+    # The population is a denominator and the whole of which citizens_engaged_in_planning is a part.
+    assert SPECS["21.1"].constraints == (
         Positive("population", "a rate per 100 000 population is undefined"),
-        valid=1_500_000.0,
-        negative=-1.0,
-        reason="population (-1) must be greater than 0",
+        PartOfWhole("citizens_engaged_in_planning", "population"),
     )
+    profiles = compute_profile(
+        [
+            {
+                "city": "a",
+                "year": 2024,
+                "citizens_engaged_in_planning": 10.0,
+                "population": 1_500_000.0,
+            },
+            {"city": "b", "year": 2024, "citizens_engaged_in_planning": 0.0, "population": 0.0},
+            {"city": "c", "year": 2024, "citizens_engaged_in_planning": 11.0, "population": 10.0},
+        ],
+        indicators=["21.1"],
+    )
+    results = [profile["21.1"] for profile in profiles]
+    assert [r.status for r in results] == [Status.COMPUTED, Status.UNDEFINED, Status.INVALID]
+    assert results[1].reason == "population is 0: a rate per 100 000 population is undefined"
+    assert results[2].reason == "citizens_engaged_in_planning (11) exceeds population (10)"
 
 
 # --- 21.2 electronic building permit share -----------------------------------------------

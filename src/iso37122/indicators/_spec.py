@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from iso37122.elements import KeyElement
 
 __all__ = [
+    "PART_TOLERANCE",
     "Constraint",
     "DefinitionSource",
     "Direction",
@@ -31,6 +32,9 @@ __all__ = [
 ]
 
 BoolArray = npt.NDArray[np.bool_]
+
+PART_TOLERANCE = 4 * float(np.finfo(np.float64).eps)
+"""Relative amount (a few ulp) by which a part may exceed its whole and still be equal to it."""
 
 
 class Direction(StrEnum):
@@ -132,11 +136,23 @@ class PartOfWhole(Constraint):
         return total
 
     def invalid(self, columns: Mapping[str, FloatArray]) -> BoolArray:
-        """Rows where the part exceeds the whole.
+        """Rows where the part exceeds the whole by more than :data:`PART_TOLERANCE`.
 
-        The comparison is exact, so that a share never exceeds 100 % when the rule holds.
+        Values are compared in their canonical units, after conversion: ``0.7 km`` of
+        ``700 m`` may differ from its whole by an ulp, and is equal to it. The engine caps a
+        share at 100 % where the part is within the tolerance above the whole.
         """
-        result: BoolArray = self._part_sum(columns) > columns[self.whole]
+        whole = columns[self.whole]
+        result: BoolArray = self._part_sum(columns) > whole + PART_TOLERANCE * np.abs(whole)
+        return result
+
+    def equal(self, columns: Mapping[str, FloatArray]) -> BoolArray:
+        """Rows where the part equals the whole within :data:`PART_TOLERANCE`."""
+        whole = columns[self.whole]
+        with np.errstate(invalid="ignore"):
+            result: BoolArray = np.abs(self._part_sum(columns) - whole) <= PART_TOLERANCE * np.abs(
+                whole
+            )
         return result
 
     def undefined(self, columns: Mapping[str, FloatArray]) -> BoolArray:
