@@ -44,17 +44,20 @@ def test_citydata_accepts_numbers_strings_with_units_and_quantities() -> None:
 
 
 def test_citydata_rejects_unknown_field() -> None:
-    with pytest.raises(ValidationError, match="popluation"):
+    with pytest.raises(UnknownVariableError, match="'popluation'.*did you mean 'population'"):
         iso.CityData(city="X", year=2024, popluation=3)
 
 
 def test_citydata_rejects_negative_count() -> None:
-    with pytest.raises(ValidationError, match="greater than or equal to 0"):
+    with pytest.raises(DataError, match="greater than or equal to 0") as caught:
         iso.CityData(city="X", year=2024, population=-1)
+    assert [(p.variable, p.value, p.rule) for p in caught.value.problems] == [
+        ("population", -1.0, "below_minimum")
+    ]
 
 
 def test_citydata_rejects_wrong_dimension_naming_the_variable() -> None:
-    with pytest.raises(ValidationError, match=r"land_area: unit 'kg' has dimension \[mass\]"):
+    with pytest.raises(UnitError, match=r"land_area: unit 'kg' has dimension \[mass\]"):
         iso.CityData(city="X", year=2024, land_area="5 kg")
 
 
@@ -62,7 +65,7 @@ def test_citydata_is_frozen_and_code_stays_text() -> None:
     data = iso.CityData(city="X", year=2024, code="35.10")
     with pytest.raises(ValidationError):
         data.city = "Y"  # type: ignore[misc]
-    with pytest.raises(ValidationError):
+    with pytest.raises(DataError, match="code"):
         iso.CityData(city="X", year=2024, code=35.1)  # type: ignore[arg-type]
 
 

@@ -18,9 +18,17 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, create_model
 
-from iso37122.errors import DataError, Problem, UnitError, UnknownVariableError, show_value
+from iso37122._arguments import check_columns, check_data, check_options
+from iso37122.errors import (
+    ArgumentError,
+    DataError,
+    Problem,
+    UnitError,
+    UnknownVariableError,
+    show_value,
+)
 from iso37122.indicators._formulas import FloatArray
 from iso37122.units import (
     MAX_MAGNITUDE,
@@ -149,6 +157,23 @@ class CityDataBase(BaseModel):
         def __getattr__(self, name: str) -> float | None:
             """Return a variable's value in its canonical unit, or ``None``."""
 
+    else:
+
+        def __init__(self, /, **data: Any) -> None:
+            """Validate one city-year; raise a DataError (not pydantic's) on bad input."""
+            try:
+                super().__init__(**data)
+            except ValidationError as error:
+                raise _citydata_error(error) from None
+
+        @classmethod
+        def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Any:
+            """Validate a mapping; raise a DataError (not pydantic's) on bad input."""
+            try:
+                return super().model_validate(obj, *args, **kwargs)
+            except ValidationError as error:
+                raise _citydata_error(error) from None
+
     def values(self) -> dict[str, float]:
         """Return the reported variables (not ``None``) in canonical units."""
         return {
@@ -158,16 +183,46 @@ class CityDataBase(BaseModel):
         }
 
 
+def _citydata_error(error: ValidationError) -> DataError:
+    """Turn pydantic's ValidationError into one DataError with a Problem per field."""
+    problems = []
+    unit_only = True
+    for detail in error.errors(include_url=False):
+        location = detail.get("loc", ())
+        field = str(location[0]) if location else None
+        cause = detail.get("ctx", {}).get("error")
+        unit_only &= isinstance(cause, UnitError)
+        if isinstance(cause, DataError):
+            rule = "unit" if isinstance(cause, UnitError) else cause.code or "not_a_number"
+            message = str(cause)
+        else:
+            kind = str(detail.get("type", ""))
+            rule = {
+                "extra_forbidden": "unknown_column",
+                "missing": "missing_identity",
+                "greater_than_equal": "below_minimum",
+                "less_than_equal": "above_maximum",
+            }.get(kind, "bad_value")
+            message = f"{field}: {detail.get('msg', 'invalid')}"
+            if kind == "extra_forbidden" and field is not None:
+                message = f"{field!r} is not an input variable{_suggest(field)}"
+        problems.append(Problem(None, None, None, field, detail.get("input"), rule, message))
+    error_class: type[DataError] = UnitError if unit_only and problems else DataError
+    if problems and all(p.rule == "unknown_column" for p in problems):
+        error_class = UnknownVariableError
+    codes = {p.rule for p in problems}
+    return error_class(
+        f"CityData: {len(problems)} problem(s):",
+        problems,
+        code=codes.pop() if len(codes) == 1 else None,
+    )
+
+
 def _canonical_validator(variable: Variable) -> BeforeValidator:
     def convert(value: object) -> object:
         if value is None:
             return None
-        try:
-            return to_canonical(value, variable.unit, variable=variable.id)
-        except UnitError:
-            raise
-        except DataError as e:
-            raise ValueError(str(e)) from None
+        return to_canonical(value, variable.unit, variable=variable.id)
 
     return BeforeValidator(convert)
 
@@ -267,6 +322,8 @@ def to_table(
     """
     if isinstance(data, Table):
         return data
+    check_data(data, caller)
+    check_options(units=units, strict=strict, extra=extra)
     if isinstance(data, CityDataBase):
         return table_from_citydata([data])
     if isinstance(data, Mapping):
@@ -280,7 +337,7 @@ def to_table(
             return table_from_citydata(models)
         records = [item.model_dump() if isinstance(item, CityDataBase) else item for item in items]
         return table_from_records(records, units=units, strict=strict, extra=extra)
-    raise TypeError(
+    raise ArgumentError(
         f"{caller} takes a CityData, a mapping, a pandas DataFrame or a list of mappings, "
         f"not {type(data).__name__}"
     )
@@ -344,6 +401,8 @@ def table_from_frame(
     UnitError
         On a unit of the wrong dimension, or a unit pint does not know.
     """
+    check_options(units=units, strict=strict, extra=extra)
+    check_columns(frame)
     units = dict(units or {})
     unknown_units = sorted(set(units) - set(VARIABLES))
     if unknown_units:

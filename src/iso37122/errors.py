@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 __all__ = [
+    "ArgumentError",
     "ConfigError",
     "DataError",
     "Iso37122Error",
@@ -129,6 +130,14 @@ class UnknownIndicatorError(Iso37122Error, KeyError):
         """Return the message unquoted."""
         # KeyError quotes its argument; a sentence reads better unquoted.
         return str(self.args[0]) if self.args else ""
+
+
+class ArgumentError(Iso37122Error, TypeError, ValueError):
+    """A public function called with an argument of the wrong type or value.
+
+    It is both a ``TypeError`` and a ``ValueError``, so that either ``except`` catches it; the
+    message says what the argument must be.
+    """
 
 
 class ConfigError(Iso37122Error, ValueError):

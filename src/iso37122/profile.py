@@ -12,10 +12,11 @@ import numpy.typing as npt
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
+from iso37122._arguments import check_indicators, check_options
 from iso37122.data import CityDataBase, Extra, Table, raise_problems, to_table
 from iso37122.elements import KeyElement
 from iso37122.engine import Results, evaluate
-from iso37122.errors import UnknownIndicatorError
+from iso37122.errors import ArgumentError, UnknownIndicatorError
 from iso37122.indicators import CATALOGUE, Status
 from iso37122.indicators._spec import STATUS_BY_CODE
 from iso37122.rollup import ElementResults, ElementScore, RollupConfig, roll_up
@@ -110,6 +111,11 @@ class Profile:
 
     def explain(self, element: KeyElement | str) -> str:
         """Show how one element's score was made: what entered, with what weight, and what not."""
+        if element not in {e.value for e in KeyElement}:
+            raise ArgumentError(
+                f"explain() takes a key element: {', '.join(repr(e.value) for e in KeyElement)}"
+                f", not {element!r}"
+            )
         return self._elements.explain(element, self._row)
 
     def __getitem__(self, key: str) -> IndicatorResult:
@@ -315,11 +321,22 @@ class ProfileSet(Sequence[Profile]):
         )
 
 
+def _config(config: object) -> RollupConfig | None:
+    """Accept a RollupConfig, None, or a mapping validated into a RollupConfig."""
+    if config is None or isinstance(config, RollupConfig):
+        return config
+    if isinstance(config, Mapping):
+        return RollupConfig.model_validate(dict(config))
+    raise ArgumentError(
+        f"config= takes a RollupConfig or a mapping of its fields, not {type(config).__name__}"
+    )
+
+
 @overload
 def compute_profile(
     data: CityDataBase | Mapping[str, object],
     *,
-    config: RollupConfig | None = ...,
+    config: RollupConfig | Mapping[str, Any] | None = ...,
     strict: bool = ...,
     indicators: IndicatorKeys = ...,
     units: Mapping[str, str] | None = ...,
@@ -331,7 +348,7 @@ def compute_profile(
 def compute_profile(
     data: pd.DataFrame | Sequence[Mapping[str, object] | CityDataBase],
     *,
-    config: RollupConfig | None = ...,
+    config: RollupConfig | Mapping[str, Any] | None = ...,
     strict: bool = ...,
     indicators: IndicatorKeys = ...,
     units: Mapping[str, str] | None = ...,
@@ -345,7 +362,7 @@ def compute_profile(
     | pd.DataFrame
     | Sequence[Mapping[str, object] | CityDataBase],
     *,
-    config: RollupConfig | None = None,
+    config: RollupConfig | Mapping[str, Any] | None = None,
     strict: bool = False,
     indicators: IndicatorKeys = None,
     units: Mapping[str, str] | None = None,
@@ -362,7 +379,9 @@ def compute_profile(
         ``code`` and one column per variable, in its canonical unit, in ``units`` or with the
         unit in the header (``"land_area [ha]"``).
     config
-        How indicators are scored and rolled up into the three key elements (default:
+        How indicators are scored and rolled up into the three key elements, as a
+        ``RollupConfig`` or a mapping of its fields (validated by
+        ``RollupConfig.model_validate``; default:
         :class:`~iso37122.rollup.RollupConfig` defaults: goalposts, equal weights, arithmetic
         mean, the library's default element mapping).
     strict
@@ -399,7 +418,10 @@ def compute_profile(
     >>> p["5.3"].reason
     'not reported: ict_employed, labour_force'
     """
+    check_indicators(indicators)
+    config = _config(config)
     specs = CATALOGUE.select(indicators)
+    check_options(units=units, strict=strict, extra=extra)
     table = to_table(data, units=units, strict=False, extra=extra)
     results = evaluate(table, specs)
     if strict:
