@@ -44,7 +44,7 @@ def test_citydata_accepts_numbers_strings_with_units_and_quantities() -> None:
 
 
 def test_citydata_rejects_unknown_field() -> None:
-    with pytest.raises(UnknownVariableError, match="'popluation'.*did you mean 'population'"):
+    with pytest.raises(UnknownVariableError, match=r"'popluation'.*did you mean 'population'"):
         iso.CityData(city="X", year=2024, popluation=3)
 
 

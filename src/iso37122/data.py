@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn
 
@@ -358,7 +359,9 @@ def table_from_records(
     for i, row in enumerate(rows):
         for key in row:
             if not isinstance(key, str):
-                raise DataError(f"row {i}: key {key!r} is not a string")
+                raise DataError(
+                    f"row {i}: key {key!r} is not a string; name every field", code="bad_column"
+                )
     # pandas infers each column: plain numbers take the fast numeric path, and only columns
     # holding strings or Quantities are converted cell by cell.
     frame = pd.DataFrame.from_records(rows) if rows else pd.DataFrame({"city": [], "year": []})
@@ -416,7 +419,9 @@ def table_from_frame(
     unknown: list[str] = []
     for column in frame.columns:
         if not isinstance(column, str):
-            raise DataError(f"column {column!r} is not a string; name every column")
+            raise DataError(
+                f"column {column!r} is not a string; name every column", code="bad_column"
+            )
         name, header_unit = split_header(column)
         if name in IDENTITY_COLUMNS and header_unit is None:
             identity[name] = column
@@ -484,8 +489,18 @@ def raise_problems(problems: Sequence[Problem]) -> NoReturn:
 def _as_objects(series: pd.Series[Any]) -> npt.NDArray[np.object_]:
     """Return a Series as an object array with ``None`` for every kind of missing value."""
     values: npt.NDArray[np.object_] = series.to_numpy(dtype=object, copy=True)
-    values[pd.isna(values)] = None
+    values[[_is_missing(v) for v in values]] = None
     return values
+
+
+def _is_missing(value: object) -> bool:
+    """Whether one cell is a missing value (None, NaN, NA, NaT, a quiet Decimal NaN)."""
+    if isinstance(value, Decimal):
+        return value.is_qnan()  # a signalling NaN is an error, and cannot be compared
+    if not pd.api.types.is_scalar(value):
+        return False
+    missing: object = pd.isna(value)  # type: ignore[call-overload]  # any scalar
+    return bool(missing)
 
 
 def _stripped_text(series: pd.Series[Any]) -> tuple[npt.NDArray[np.object_], BoolArray]:
@@ -644,14 +659,13 @@ def _variable_column(
     factor = 1.0 if unit is None else conversion_factor(unit, variable.unit, variable=name)
     problems: list[Problem] = []
     raw: npt.NDArray[Any] | None = None
-    if pd.api.types.is_bool_dtype(series.dtype):
-        raise DataError(f"column {name!r} holds true/false values, not numbers", code="wrong_type")
     bad = np.zeros(len(series), dtype=bool)
-    if pd.api.types.is_complex_dtype(series.dtype):
+    if pd.api.types.is_complex_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype):
         raw = series.pipe(_as_objects)
         values = np.full(len(series), np.nan)
+        what = "a boolean" if pd.api.types.is_bool_dtype(series.dtype) else "a complex number"
         rejected = [
-            (int(i), "wrong_type", f"{name}: {raw[i]!r} is a complex number, not a number")
+            (int(i), "wrong_type", f"{name}: {raw[i]!r} is {what}, not a number")
             for i in np.flatnonzero([v is not None for v in raw])
         ]
     elif pd.api.types.is_numeric_dtype(series.dtype):

@@ -47,7 +47,12 @@ def show_value(value: object) -> str:
 
 
 class Iso37122Error(Exception):
-    """Root of every error this library raises on purpose."""
+    """Root of every error this library raises on purpose.
+
+    ``code`` is a stable, machine-readable code of the kind of error.
+    """
+
+    code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +110,7 @@ class DataError(Iso37122Error, ValueError):
         self, message: str, problems: Sequence[Problem] = (), *, code: str | None = None
     ) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
-        self.code = code
+        self.code = code or type(self).code
         """The rule broken by a single value, as in :attr:`Problem.rule` (``None`` for many)."""
         if self.problems:
             shown = "\n".join(f"  - {p}" for p in self.problems[:50])
@@ -118,13 +123,19 @@ class DataError(Iso37122Error, ValueError):
 class UnitError(DataError):
     """A value whose unit cannot be converted to the variable's canonical unit."""
 
+    code = "unit"
+
 
 class UnknownVariableError(DataError):
     """A column or field that is not a declared input variable."""
 
+    code = "unknown_column"
+
 
 class UnknownIndicatorError(Iso37122Error, KeyError):
     """An indicator clause or name that is not in the catalogue."""
+
+    code = "unknown_indicator"
 
     def __str__(self) -> str:
         """Return the message unquoted."""
@@ -139,6 +150,10 @@ class ArgumentError(Iso37122Error, TypeError, ValueError):
     message says what the argument must be.
     """
 
+    code = "bad_argument"
+
 
 class ConfigError(Iso37122Error, ValueError):
     """A roll-up configuration that is inconsistent, found before anything is computed."""
+
+    code = "bad_config"

@@ -389,6 +389,8 @@ def as_number(value: object, *, variable: str) -> float:
     if isinstance(value, str):
         raise DataError(f"{variable}: text {value!r} is read by parse_number", code="wrong_type")
     _check_type(value, variable)
+    if isinstance(value, Decimal) and value.is_finite() and abs(value) > Decimal(MAX_MAGNITUDE):
+        raise DataError(f"{variable}: {value!r} is too large for a number", code="out_of_range")
     try:
         return float(value)  # type: ignore[arg-type]  # checked by _check_type
     except OverflowError:
