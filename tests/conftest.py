@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from iso37122.testing import synthetic_frame
+
+# Hypothesis profiles: "ci" (the default, used by `make test`) runs few examples; "fuzz"
+# (`make fuzz`, HYPOTHESIS_PROFILE=fuzz) runs many. Tests that fix max_examples themselves keep
+# it; the fuzz tests take theirs from the profile. deadline=1000 is hypothesis' own limit of a
+# second per example: no input may cost longer.
+settings.register_profile("ci", max_examples=30, deadline=1000, print_blob=True)
+settings.register_profile("fuzz", max_examples=3000, deadline=1000, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
 
