@@ -75,9 +75,10 @@ def test_fuzzed_values_give_library_errors_or_bounded_results(
 ) -> None:
     # pandas cannot compare a signalling Decimal NaN (the corpus and the record test cover it)
     cells = [(r, v, x) for r, v, x in cells if not (isinstance(x, Decimal) and x.is_snan())]
-    frame = FRAME.astype({v: object for _, v, _ in cells})
+    columns = {v: FRAME[v].astype(object).to_numpy() for _, v, _ in cells}
     for row, variable, value in cells:
-        frame.at[row, variable] = value
+        columns[variable][row] = value
+    frame = FRAME.assign(**{v: pd.Series(c, dtype=object) for v, c in columns.items()})
     before = frame.copy()
     try:
         profiles = compute_profile(frame, strict=strict)
@@ -129,18 +130,15 @@ def test_exponent_towers_are_refused_by_the_grammar(exponents: list[int]) -> Non
         with pytest.raises(UnitError, match="number of things"):  # count**2 is not a count
             to_canonical(text, "count", variable="service_contracts")
         return
-    with pytest.raises(DataError, match="malformed|exponent|characters"):
+    with pytest.raises(DataError, match=r"malformed|exponent|characters"):
         to_canonical(text, "count", variable="service_contracts")
 
 
 def test_a_32000_character_cell_is_refused_before_it_is_read() -> None:
     for text in ("9" * 32_000, "5 " + "km*" * 10_000 + "km", "1" + " 000" * 8_000):
-        try:
+        with pytest.raises(DataError, match="at most 100 characters") as caught:
             to_canonical(text, "km**2", variable="land_area")
-        except DataError as error:
-            assert error.code == "too_long"
-        else:  # pragma: no cover - the assertion below explains the failure
-            raise AssertionError(f"{text[:20]}... was read")
+        assert caught.value.code == "too_long"
 
 
 def test_decimal_and_numpy_values_are_numbers() -> None:
