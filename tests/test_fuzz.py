@@ -75,7 +75,7 @@ def test_fuzzed_values_give_library_errors_or_bounded_results(
 ) -> None:
     # pandas cannot compare a signalling Decimal NaN (the corpus and the record test cover it)
     cells = [(r, v, x) for r, v, x in cells if not (isinstance(x, Decimal) and x.is_snan())]
-    columns = {v: FRAME[v].astype(object).to_numpy() for _, v, _ in cells}
+    columns = {v: FRAME[v].to_numpy(dtype=object, copy=True) for _, v, _ in cells}
     for row, variable, value in cells:
         columns[variable][row] = value
     frame = FRAME.assign(**{v: pd.Series(c, dtype=object) for v, c in columns.items()})
