@@ -19,6 +19,7 @@ from iso37122.engine import Results, evaluate
 from iso37122.errors import ArgumentError, UnknownIndicatorError
 from iso37122.indicators import CATALOGUE, Status
 from iso37122.indicators._spec import STATUS_BY_CODE
+from iso37122.quality import QualityFlag, quality_flags
 from iso37122.rollup import ElementResults, ElementScore, RollupConfig, roll_up
 from iso37122.themes import Theme
 
@@ -108,6 +109,11 @@ class Profile:
     def elements(self) -> Mapping[KeyElement, ElementScore]:
         """Score of each of the three key elements, with coverage and contributions."""
         return self._elements.scores(self._row)
+
+    @cached_property
+    def warnings(self) -> tuple[QualityFlag, ...]:
+        """Data-quality flags of this city-year: valid values that look wrong (see quality)."""
+        return quality_flags(self._results.table, np.array([self._row], dtype=np.intp))
 
     def explain(self, element: KeyElement | str) -> str:
         """Show how one element's score was made: what entered, with what weight, and what not."""
@@ -200,6 +206,11 @@ class ProfileSet(Sequence[Profile]):
     def table(self) -> Table:
         """The validated input table."""
         return self._results.table
+
+    @cached_property
+    def warnings(self) -> tuple[QualityFlag, ...]:
+        """Data-quality flags of every city-year, by row (see :mod:`iso37122.quality`)."""
+        return quality_flags(self._results.table)
 
     def __len__(self) -> int:
         """Return the number of city-years."""

@@ -170,7 +170,9 @@ def synthetic_frame(n_rows: int, *, seed: int = 0) -> pd.DataFrame:
                 scale = 1.0 if variable.kind is Kind.COUNT else 1000.0
                 part = np.floor(cap * fraction * scale) / scale
                 # A small count part rounds down to 0: keep it at 1 where the whole allows.
-                values[variable.id] = np.maximum(part, np.minimum(1.0, np.floor(cap)))
+                if variable.kind is Kind.COUNT:
+                    part = np.maximum(part, np.minimum(1.0, np.floor(cap)))
+                values[variable.id] = part
             else:
                 values[variable.id] = _draw(variable, population, rng)
             pending.remove(variable)
