@@ -146,3 +146,11 @@ def test_decimal_and_numpy_values_are_numbers() -> None:
     assert to_canonical(Decimal("2.5"), "km**2", variable="land_area") == 2.5
     assert to_canonical(np.float32(2.5), "km**2", variable="land_area") == 2.5
     assert to_canonical(np.int64(3), "km**2", variable="land_area") == 3.0
+
+
+def test_same_input_gives_byte_identical_json() -> None:
+    frame = synthetic_frame(3, seed=2)
+    first = [p.to_json() for p in compute_profile(frame)]
+    second = [p.to_json() for p in compute_profile(frame.copy())]
+    assert first == second
+    assert len(first) == len(frame)  # every input row appears in the output

@@ -402,14 +402,7 @@ def as_number(value: object, *, variable: str) -> float:
 
 
 def _finite(number: object, value: object, variable: str) -> float:
-    try:
-        result = float(number)  # type: ignore[arg-type]  # checked by _check_type
-    except OverflowError:
-        raise DataError(
-            f"{variable}: {show_value(value)} is too large for a number", code="out_of_range"
-        ) from None
-    except ValueError:  # Decimal('sNaN')
-        raise DataError(f"{variable}: {value!r} is not a number", code="not_a_number") from None
+    result = as_number(number, variable=variable)
     if math.isinf(result):
         if isinstance(number, float | np.floating):
             raise DataError(
