@@ -154,3 +154,31 @@ def test_same_input_gives_byte_identical_json() -> None:
     second = [p.to_json() for p in compute_profile(frame.copy())]
     assert first == second
     assert len(first) == len(frame)  # every input row appears in the output
+
+
+def test_the_library_executes_no_text() -> None:
+    # No eval/exec/compile, no pickle or YAML, and text reaches pint only through our grammar:
+    # no call of pint's parsers on a string anywhere in the package.
+    import ast
+    from pathlib import Path
+
+    import iso37122
+
+    forbidden_builtins = {"eval", "exec", "compile", "__import__"}
+    forbidden_modules = {"pickle", "marshal", "shelve", "yaml", "dill"}
+    for path in Path(iso37122.__file__).parent.rglob("*.py"):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                func = node.func
+                name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+                builtin = isinstance(func, ast.Name) and name in forbidden_builtins
+                assert not builtin, f"{path.name}:{node.lineno} calls {name}"
+                assert name != "parse_expression", f"{path.name}:{node.lineno}"
+                if name in ("Unit", "Quantity", "parse_units") and any(
+                    isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args
+                ):
+                    raise AssertionError(f"{path.name}:{node.lineno} hands text to pint")
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                names = [a.name for a in node.names] + [getattr(node, "module", "") or ""]
+                assert not forbidden_modules & {n.split(".")[0] for n in names}, path.name
