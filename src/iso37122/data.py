@@ -723,7 +723,8 @@ def _variable_column(
         (below, "below_minimum", f"is below the minimum {variable.minimum:g}{unit_text}"),
         (above, "above_maximum", f"is above the maximum {variable.maximum:g}{unit_text}"),
     )
-    for mask, rule, text in checks:
+    flagged = infinite | out_of_range | fraction | below | above
+    for mask, rule, text in checks if flagged.any() else ():
         for row in np.flatnonzero(mask & ~bad).tolist():
             shown = raw[row] if raw is not None else float(values[row] / factor)
             problems.append(
@@ -754,9 +755,11 @@ def _check_duplicates(table: Table) -> None:
         {"code": table.code, "city": table.city, "year": table.year, "coded": has_code}
     )
     by_code = has_code & frame.duplicated(["code", "year"], keep=False).to_numpy()
-    uncoded_in_group = frame.groupby(["city", "year"])["coded"].transform("min").to_numpy()
-    by_city = ~uncoded_in_group.astype(bool) & frame.duplicated(["city", "year"], keep=False)
-    duplicated = by_code | by_city.to_numpy()
+    by_city = frame.duplicated(["city", "year"], keep=False).to_numpy(copy=True)
+    if by_city.any():  # a pair of rows of one city-year counts unless both have a code
+        all_coded = frame.groupby(["city", "year"])["coded"].transform("min").to_numpy()
+        by_city &= ~all_coded.astype(bool)
+    duplicated = by_code | by_city
     if not duplicated.any():
         return
     problems = []
