@@ -126,6 +126,9 @@ def test_unit_parser_builds_units_or_raises_data_errors(text: str) -> None:
 @given(exponents=st.lists(st.integers(-99, 99), min_size=1, max_size=40))
 def test_exponent_towers_are_refused_by_the_grammar(exponents: list[int]) -> None:
     text = "5 count" + "".join(f"**{e}" for e in exponents)
+    if exponents == [1]:  # count**1 is count
+        assert to_canonical(text, "count", variable="service_contracts") == 5.0
+        return
     if len(exponents) == 1 and 1 <= abs(exponents[0]) <= 9:
         with pytest.raises(UnitError, match="number of things"):  # count**2 is not a count
             to_canonical(text, "count", variable="service_contracts")

@@ -22,6 +22,7 @@ import pandas as pd
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, create_model
 
 from iso37122._arguments import check_columns, check_data, check_options
+from iso37122._typing import BoolArray, FloatArray, IntArray, ObjectArray
 from iso37122.errors import (
     ArgumentError,
     DataError,
@@ -30,7 +31,6 @@ from iso37122.errors import (
     UnknownVariableError,
     show_value,
 )
-from iso37122.indicators._formulas import FloatArray
 from iso37122.units import (
     MAX_MAGNITUDE,
     MIN_MAGNITUDE,
@@ -56,7 +56,6 @@ __all__ = [
     "to_table",
 ]
 
-BoolArray = npt.NDArray[np.bool_]
 Extra = Literal["forbid", "ignore"]
 
 IDENTITY_COLUMNS = ("city", "year", "code")
@@ -92,9 +91,9 @@ class Table:
         One :class:`~iso37122.errors.Problem` per rejected cell.
     """
 
-    city: npt.NDArray[np.object_]
-    year: npt.NDArray[np.int64]
-    code: npt.NDArray[np.object_]
+    city: ObjectArray
+    year: IntArray
+    code: ObjectArray
     columns: Mapping[str, FloatArray]
     invalid: Mapping[str, BoolArray] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
@@ -486,9 +485,9 @@ def raise_problems(problems: Sequence[Problem]) -> NoReturn:
     )
 
 
-def _as_objects(series: pd.Series[Any]) -> npt.NDArray[np.object_]:
+def _as_objects(series: pd.Series[Any]) -> ObjectArray:
     """Return a Series as an object array with ``None`` for every kind of missing value."""
-    values: npt.NDArray[np.object_] = series.to_numpy(dtype=object, copy=True)
+    values: ObjectArray = series.to_numpy(dtype=object, copy=True)
     values[[_is_missing(v) for v in values]] = None
     return values
 
@@ -503,7 +502,7 @@ def _is_missing(value: object) -> bool:
     return bool(missing)
 
 
-def _stripped_text(series: pd.Series[Any]) -> tuple[npt.NDArray[np.object_], BoolArray]:
+def _stripped_text(series: pd.Series[Any]) -> tuple[ObjectArray, BoolArray]:
     """Return a column as stripped strings (``None`` where missing) and the missing mask.
 
     Names and codes repeat over years, so only the distinct values are converted.
@@ -511,11 +510,11 @@ def _stripped_text(series: pd.Series[Any]) -> tuple[npt.NDArray[np.object_], Boo
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     distinct = np.asarray(uniques, dtype=object)
     stripped = np.array([str(v).strip() for v in distinct] + [None], dtype=object)
-    values: npt.NDArray[np.object_] = stripped[codes]  # the sentinel -1 picks the None
+    values: ObjectArray = stripped[codes]  # the sentinel -1 picks the None
     return values, codes < 0
 
 
-def _city_column(series: pd.Series[Any]) -> npt.NDArray[np.object_]:
+def _city_column(series: pd.Series[Any]) -> ObjectArray:
     values, missing = _stripped_text(series)
     empty = np.flatnonzero(missing | (values == ""))
     if empty.size:
@@ -529,7 +528,7 @@ def _city_column(series: pd.Series[Any]) -> npt.NDArray[np.object_]:
     return values
 
 
-def _year_column(series: pd.Series[Any], city: npt.NDArray[np.object_]) -> npt.NDArray[np.int64]:
+def _year_column(series: pd.Series[Any], city: ObjectArray) -> IntArray:
     low, high = YEAR_RANGE
     raw = series.to_numpy(dtype=object)
     if pd.api.types.is_bool_dtype(series.dtype) or pd.api.types.is_complex_dtype(series.dtype):
@@ -574,7 +573,7 @@ def _year_number(value: object) -> float:
     return math.nan
 
 
-def _code_column(series: pd.Series[Any]) -> npt.NDArray[np.object_]:
+def _code_column(series: pd.Series[Any]) -> ObjectArray:
     """Region codes as stripped text from any dtype; an error where the text is already lost.
 
     A code read as a float (``35.10`` becomes ``35.1``) cannot be restored; integers are
@@ -599,12 +598,12 @@ def _code_column(series: pd.Series[Any]) -> npt.NDArray[np.object_]:
             )
         texts.append(text or None)
     lookup = np.array([*texts, None], dtype=object)
-    values: npt.NDArray[np.object_] = lookup[codes]  # the sentinel -1 picks the None
+    values: ObjectArray = lookup[codes]  # the sentinel -1 picks the None
     return values
 
 
 def _convert_cells(
-    raw: npt.NDArray[np.object_], variable: Variable, factor: float
+    raw: ObjectArray, variable: Variable, factor: float
 ) -> tuple[FloatArray, list[tuple[int, str, str]]]:
     """Convert an object column cell by cell; return values and (row, rule, message) rejects.
 
@@ -652,8 +651,8 @@ def _variable_column(
     series: pd.Series[Any],
     variable: Variable,
     unit: str | None,
-    city: npt.NDArray[np.object_],
-    year: npt.NDArray[np.int64],
+    city: ObjectArray,
+    year: IntArray,
 ) -> tuple[FloatArray, BoolArray, list[Problem]]:
     name = variable.id
     factor = 1.0 if unit is None else conversion_factor(unit, variable.unit, variable=name)

@@ -21,12 +21,10 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
+from iso37122._typing import BoolArray, FloatArray
 from iso37122.data import Table
 from iso37122.errors import show_value
 from iso37122.indicators import CATALOGUE, PartOfWhole
-from iso37122.indicators._formulas import FloatArray
-
-BoolArray = npt.NDArray[np.bool_]
 
 __all__ = [
     "DENSITY_RANGE",

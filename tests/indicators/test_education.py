@@ -6,8 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from iso37122 import compute_profile
+from iso37122.engine import Status
 from iso37122.indicators import education
-from iso37122.indicators._spec import Direction, PartOfWhole, Positive, Status
+from iso37122.indicators._spec import Direction, PartOfWhole, Positive
 
 SPECS = {s.clause: s for s in education.SPECS}
 

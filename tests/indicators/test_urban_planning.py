@@ -7,8 +7,9 @@ import pytest
 from _helpers import check_documentation, check_sole_part_of_whole, check_sole_positive
 
 from iso37122 import compute_profile
+from iso37122.engine import Status
 from iso37122.indicators import urban_planning
-from iso37122.indicators._spec import Direction, PartOfWhole, Positive, Status
+from iso37122.indicators._spec import Direction, PartOfWhole, Positive
 
 SPECS = {s.clause: s for s in urban_planning.SPECS}
 
