@@ -189,7 +189,16 @@ def test_bad_input(case: dict[str, Any], mode: str) -> None:
 def test_corpus_size_and_classes() -> None:
     classes = {c["class"] for c in CASES}
     assert len(CASES) >= 120
-    assert classes == {"type", "number", "text", "unit", "constraint", "identity", "argument"}
+    assert classes == {
+        "type",
+        "number",
+        "text",
+        "unit",
+        "constraint",
+        "identity",
+        "argument",
+        "config",
+    }
     assert len({c["id"] for c in CASES}) == len(CASES)
 
 

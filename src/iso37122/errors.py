@@ -14,6 +14,7 @@ import numpy as np
 __all__ = [
     "ArgumentError",
     "ConfigError",
+    "ConfigWarning",
     "DataError",
     "Iso37122Error",
     "Problem",
@@ -157,3 +158,10 @@ class ConfigError(Iso37122Error, ValueError):
     """A roll-up configuration that is inconsistent, found before anything is computed."""
 
     code = "bad_config"
+
+
+class ConfigWarning(UserWarning):
+    """A roll-up configuration that is valid but probably not what was meant.
+
+    For example a target of ``0.9`` for a percentage indicator (90 % was probably meant).
+    """

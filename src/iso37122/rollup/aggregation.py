@@ -43,7 +43,10 @@ def aggregate(
     aggregation"): linear (arithmetic) and geometric aggregation with explicit weights.
     """
     scored = ~np.isnan(scores)
-    w = np.where(scored, weights[:, None], 0.0)
+    # Only ratios of weights matter: dividing by the largest keeps w * score and the sum of
+    # the weights finite whatever the weights' size (1e308 and 1 included).
+    largest = float(weights.max()) if weights.size else 1.0
+    w = np.where(scored, weights[:, None] / largest, 0.0)
     total = sum_over_indicators(w)
     with np.errstate(divide="ignore", invalid="ignore"):
         if aggregation is Aggregation.ARITHMETIC:

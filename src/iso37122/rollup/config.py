@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import math
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -19,7 +21,7 @@ from pydantic import (
 )
 
 from iso37122.elements import KeyElement, element_of
-from iso37122.errors import ConfigError, DataError, UnknownIndicatorError
+from iso37122.errors import ConfigError, ConfigWarning, DataError, UnknownIndicatorError
 from iso37122.indicators import CATALOGUE, Direction, Indicator
 from iso37122.rollup.aggregation import Aggregation
 from iso37122.rollup.normalisers import Normalisation, Reference
@@ -318,6 +320,30 @@ class RollupConfig(BaseModel):
             raise _problems_error(problems)
         return converted
 
+    def _warn_fractions(self) -> None:
+        """Warn of a target or goalposts of a percentage indicator that look like fractions.
+
+        ``targets={"18.1": 0.9}`` most likely means 90 %, not 0.9 %; it is kept as given.
+        """
+        looks_fractional = [
+            f"targets[{clause!r}] = {_fmt(target)}"
+            for clause, target in self.targets.items()
+            if clause in CATALOGUE and CATALOGUE[clause].unit == "percent" and 0 < target <= 1
+        ] + [
+            f"goalposts[{clause!r}] = ({_fmt(low)}, {_fmt(high)})"
+            for clause, (low, high) in self.goalposts.items()
+            if clause in CATALOGUE and CATALOGUE[clause].unit == "percent" and 0 < high <= 1
+        ]
+        if looks_fractional:
+            warnings.warn(
+                ConfigWarning(
+                    f"{'; '.join(looks_fractional)}: these indicators are percentages (0-100), "
+                    "so this reads as at most 1 %; if you meant a fraction, multiply by 100 "
+                    "(or give the unit, e.g. '90 %')"
+                ),
+                stacklevel=4,
+            )
+
     def model_post_init(self, context: Any, /) -> None:
         """Check every combination up front; raise one ConfigError listing all problems."""
         problems: list[str] = []
@@ -337,11 +363,12 @@ class RollupConfig(BaseModel):
                     "share of a target of 0 is undefined); for an ideal of 0 use goalposts"
                 )
         for clause, weight in self.weights.items():
-            if not weight > 0:
+            if not 0 < weight < math.inf:  # NaN fails both comparisons
                 problems.append(
-                    f"weights[{clause!r}] = {_fmt(weight)}: a weight must be above 0; to leave "
-                    "an indicator out, give it a neutral direction"
+                    f"weights[{clause!r}] = {_fmt(weight)}: a weight must be above 0 and "
+                    "finite; to leave an indicator out, give it a neutral direction"
                 )
+        self._warn_fractions()
         reads = self.normalisation.reference
         for setting in ("goalposts", "targets"):
             if getattr(self, setting) and reads != setting:

@@ -380,10 +380,16 @@ class ZScore(PeerNormaliser):
     def relative(self, s: _Sorted, n_groups: int) -> FloatArray:
         """Rescaled z-score within the group."""
         nonempty = s.counts > 0
+        # Values are scaled by each group's largest magnitude first, so that neither the sum
+        # nor the squares overflow (z is scale-free).
+        scale = np.ones(n_groups)
+        scale[nonempty] = np.maximum.reduceat(np.abs(s.xs), s.starts[nonempty])
+        scale[scale == 0] = 1.0
+        xs = s.xs / scale[s.g]
         sums = np.zeros(n_groups)
-        sums[nonempty] = np.add.reduceat(s.xs, s.starts[nonempty])
+        sums[nonempty] = np.add.reduceat(xs, s.starts[nonempty])
         means = sums / np.maximum(s.counts, 1)
-        deviation = s.xs - means[s.g]
+        deviation = xs - means[s.g]
         squares = np.zeros(n_groups)
         squares[nonempty] = np.add.reduceat(deviation**2, s.starts[nonempty])
         sd = np.sqrt(squares / np.maximum(s.counts, 1))
