@@ -2,12 +2,42 @@
 
 Every exception inherits :class:`Iso37122Error` *and* the builtin a caller would expect, so
 ``except ValueError`` keeps working in code that does not know this library.
+
+Every error has a stable ``code`` (:data:`ErrorCode`), and every :class:`Problem` of a
+:class:`DataError` has one as its ``rule``:
+
+======================  ======================================================================
+code                    meaning
+======================  ======================================================================
+``wrong_type``          a value of a type that is not a number (bool, complex, bytes, date …)
+``not_a_number``        text that is not a number
+``not_finite``          an infinite number
+``out_of_range``        a magnitude outside 1e-9 … 1e15 (canonical unit), or beyond a float
+``not_whole``           a count that is not a whole number
+``ambiguous_number``    a comma, or a dot used as thousands separator (``"5.000"``)
+``too_long``            text over 100 characters
+``unit``                a unit that is malformed, unknown or of the wrong dimension
+``below_minimum``       a value below the variable's minimum
+``above_maximum``       a value above the variable's maximum
+``constraint``          a part above its whole (``strict=True``)
+``bad_year``            a year that is not a whole number from 1900 to 2100
+``code_not_text``       a region code read as a number
+``missing_identity``    a row without a city (or a CityData without a required field)
+``duplicate_identity``  two rows of one city-year
+``unknown_column``      a column or field that is not an input variable
+``bad_column``          a column name that is not text
+``bad_value``           any other invalid field of a CityData
+``bad_argument``        a wrong argument of a public function (:class:`ArgumentError`)
+``bad_config``          an invalid roll-up configuration (:class:`ConfigError`)
+``unknown_indicator``   an indicator that is not in the catalogue
+======================  ======================================================================
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 
@@ -16,6 +46,7 @@ __all__ = [
     "ConfigError",
     "ConfigWarning",
     "DataError",
+    "ErrorCode",
     "Iso37122Error",
     "Problem",
     "UnitError",
@@ -23,6 +54,32 @@ __all__ = [
     "UnknownVariableError",
     "show_value",
 ]
+
+
+ErrorCode = Literal[
+    "wrong_type",
+    "not_a_number",
+    "not_finite",
+    "out_of_range",
+    "not_whole",
+    "ambiguous_number",
+    "too_long",
+    "unit",
+    "below_minimum",
+    "above_maximum",
+    "constraint",
+    "bad_year",
+    "code_not_text",
+    "missing_identity",
+    "duplicate_identity",
+    "unknown_column",
+    "bad_column",
+    "bad_value",
+    "bad_argument",
+    "bad_config",
+    "unknown_indicator",
+]
+"""The stable codes of errors and problems (listed in the module docstring)."""
 
 
 def show_value(value: object) -> str:
