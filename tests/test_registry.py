@@ -175,7 +175,8 @@ def test_every_constraint_path(
     assert _one(spec, baseline)[0] is Status.COMPUTED
     if isinstance(constraint, PartOfWhole):
         total = sum(_number(baseline[p]) for p in constraint.parts)
-        status, reason = _one(spec, _row(baseline, **{constraint.whole: total / 2}))
+        # Half the parts, rounded down: a count stays a whole number.
+        status, reason = _one(spec, _row(baseline, **{constraint.whole: total // 2}))
         assert status is Status.INVALID
         assert reason is not None
         assert "exceeds" in reason
