@@ -9,7 +9,8 @@ import pytest
 
 from iso37122.testing import synthetic_frame
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
+# A copy kept in the repository (see tests/data/README.md): the suite needs nothing outside it.
+REFERENCE_CATALOGUE = Path(__file__).resolve().parent / "data" / "reference_catalogue.csv"
 
 
 @pytest.fixture(scope="session")
@@ -22,5 +23,5 @@ def baseline() -> dict[str, object]:
 @pytest.fixture(scope="session")
 def reference_rows() -> dict[str, dict[str, str]]:
     """Rows of the project's reconstructed ISO 37122 catalogue, keyed by clause."""
-    with (REFERENCE / "iso37122_indicators.csv").open(encoding="utf-8") as handle:
+    with REFERENCE_CATALOGUE.open(encoding="utf-8") as handle:
         return {row["clause"]: row for row in csv.DictReader(handle)}

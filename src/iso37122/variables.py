@@ -199,6 +199,11 @@ _DECLARATIONS: tuple[Variable, ...] = (
     _v("commercial_industrial_buildings_with_smart_energy_meters", "building", _C, _T.ENERGY,
        "Commercial and industrial buildings with smart energy meters.",
        "Bangunan gedung komersial dan industri yang memiliki meter energi pintar."),
+    _v("non_household_buildings", "building", _C, _T.ENERGY,
+       "Buildings in the city other than household (residential) buildings: public, "
+       "commercial and industrial buildings.",
+       "Bangunan gedung di kota selain bangunan rumah tangga (hunian): bangunan gedung publik, "
+       "komersial, dan industri."),
     _v("ev_charging_stations", "device", _C, _T.ENERGY,
        "Publicly accessible electric-vehicle charging stations.",
        "Stasiun pengisian kendaraan listrik yang dapat diakses publik."),

@@ -37,12 +37,6 @@ def test_multilingual_proficiency_share_part_of_whole() -> None:
     )
 
 
-def test_multilingual_proficiency_share_spec() -> None:
-    spec = SPECS["6.1"]
-    assert spec.inputs == ("multilingual_proficient_population", "population")
-    assert spec.unit == "percent"
-
-
 # --- 6.2 --------------------------------------------------------------------------------------
 
 
@@ -62,12 +56,6 @@ def test_digital_learning_devices_per_1000_students_students_must_be_positive() 
         negative=-3.0,
         reason="students (-3) must be greater than 0",
     )
-
-
-def test_digital_learning_devices_per_1000_students_spec() -> None:
-    spec = SPECS["6.2"]
-    assert spec.inputs == ("digital_learning_devices", "students")
-    assert spec.unit == "device / thousand_people"
 
 
 # Devices are a count, so whole numbers (which also keeps clear of subnormal floats, whose
@@ -98,9 +86,3 @@ def test_stem_degrees_per_100k_population_must_be_positive() -> None:
         negative=-1.0,
         reason="population (-1) must be greater than 0",
     )
-
-
-def test_stem_degrees_per_100k_spec() -> None:
-    spec = SPECS["6.3"]
-    assert spec.inputs == ("stem_degree_holders", "population")
-    assert spec.unit == "person / hundred_thousand_people"
