@@ -23,13 +23,13 @@ COMPUTED = Status.COMPUTED.code
 # 5.2 divides a survival *rate* by the population, so it is not homogeneous of degree 0.
 NOT_SCALE_FREE = {"5.2"}
 
-# Another unit of the same dimension for every canonical unit in use.
+# Another unit of the same dimension, a factor other than 1 away, for every canonical unit in use.
 ALTERNATIVE_UNIT = {
     "person": "thousand_people",
-    "household": "household",
-    "building": "building",
-    "vehicle": "vehicle",
-    "device": "device",
+    "household": "kilohousehold",
+    "building": "kilobuilding",
+    "vehicle": "kilovehicle",
+    "device": "kilodevice",
     "count": "kilocount",
     "km**2": "ha",
     "km": "m",
@@ -111,16 +111,29 @@ def test_monotone_in_the_numerator(spec: Indicator, seed: int, step: float) -> N
 def test_same_quantity_in_another_unit_gives_the_same_value(spec: Indicator) -> None:
     frame = synthetic_frame(6, seed=5)
     renamed = frame[["city", "year", "code"]].copy()
-    for variable in spec.inputs:
+    factors = []
+    # Every other input (the first, the third ...) is given in another unit; the rest in the
+    # canonical unit, so that the inputs are not all scaled alike and a conversion that were
+    # skipped, or applied to the wrong column, would change the value.
+    for position, variable in enumerate(spec.inputs):
+        if position % 2:
+            factors.append(1.0)
+            renamed[variable] = frame[variable]
+            continue
         canonical = iso.variables()[variable].unit
         other = ALTERNATIVE_UNIT[canonical]
         factor = conversion_factor(other, canonical, variable=variable)
+        factors.append(factor)
         renamed[f"{variable} [{other}]"] = frame[variable] / factor
+    assert factors[0] != 1.0
+    assert len(set(factors)) > 1
     base, _ = _evaluate(frame[["city", "year", "code", *spec.inputs]], spec)
     converted, status = _evaluate(renamed, spec)
     assert (status == COMPUTED).all()
     np.testing.assert_allclose(converted, base, rtol=1e-9)
 
 
-def test_every_canonical_unit_has_an_alternative() -> None:
+def test_every_canonical_unit_has_an_alternative_a_factor_other_than_1_away() -> None:
     assert {v.unit for v in iso.variables().values()} <= set(ALTERNATIVE_UNIT)
+    for canonical, other in ALTERNATIVE_UNIT.items():
+        assert conversion_factor(other, canonical, variable="x") != 1.0, other

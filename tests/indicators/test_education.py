@@ -6,14 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from iso37122.indicators import education
-from iso37122.indicators._spec import Direction, PartOfWhole, Positive
+from iso37122.indicators._spec import PartOfWhole, Positive
 
 SPECS = {s.clause: s for s in education.SPECS}
-
-
-def test_every_education_indicator_is_higher_is_better() -> None:
-    for spec in education.SPECS:
-        assert spec.direction is Direction.HIGHER_IS_BETTER
 
 
 # --- 6.1 --------------------------------------------------------------------------------------

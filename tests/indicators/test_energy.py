@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from iso37122.indicators import energy
-from iso37122.indicators._spec import Direction, PartOfWhole, Positive
+from iso37122.indicators._spec import PartOfWhole, Positive
 
 SPECS = {s.clause: s for s in energy.SPECS}
 
@@ -19,27 +19,6 @@ METERED_BUILDINGS = (
     "public_buildings_with_smart_energy_meters",
     "commercial_industrial_buildings_with_smart_energy_meters",
 )
-
-
-def test_only_renovation_need_is_lower_is_better() -> None:
-    lower = [s.clause for s in energy.SPECS if s.direction is Direction.LOWER_IS_BETTER]
-    assert lower == ["7.8"]
-    assert all(s.direction is Direction.HIGHER_IS_BETTER for s in energy.SPECS if s.clause != "7.8")
-
-
-def test_units() -> None:
-    assert {c: s.unit for c, s in SPECS.items()} == {
-        "7.1": "percent",
-        "7.2": "GJ / person",
-        "7.3": "GJ / person",
-        "7.4": "percent",
-        "7.5": "dimensionless",
-        "7.6": "percent",
-        "7.7": "percent",
-        "7.8": "percent",
-        "7.9": "percent",
-        "7.10": "device / vehicle",
-    }
 
 
 # --- 7.1 --------------------------------------------------------------------------------------

@@ -9,11 +9,6 @@ from iso37122.indicators._spec import PartOfWhole
 SPECS = {s.clause: s for s in telecommunication.SPECS}
 
 
-def test_every_telecommunication_indicator_is_a_percentage() -> None:
-    for spec in telecommunication.SPECS:
-        assert spec.unit == "percent"
-
-
 # --- 18.1 -------------------------------------------------------------------------------------
 
 

@@ -3,22 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
-from _helpers import check_documentation, check_sole_part_of_whole
+from _helpers import check_sole_part_of_whole
 
 from iso37122.indicators import wastewater
 from iso37122.indicators._spec import PartOfWhole
 
 SPECS = {s.clause: s for s in wastewater.SPECS}
-
-
-@pytest.mark.parametrize("clause", sorted(SPECS))
-def test_documentation(clause: str) -> None:
-    check_documentation(SPECS[clause])
-
-
-def test_every_wastewater_indicator_is_a_share() -> None:
-    assert {s.unit for s in wastewater.SPECS} == {"percent"}
 
 
 # --- 22.1 treated wastewater reused ------------------------------------------------------

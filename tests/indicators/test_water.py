@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
-from _helpers import check_documentation, check_sole_part_of_whole, check_sole_positive
+from _helpers import check_sole_part_of_whole, check_sole_positive
 
 from iso37122.indicators import water
 from iso37122.indicators._spec import PartOfWhole, Positive
 
 SPECS = {s.clause: s for s in water.SPECS}
-
-
-@pytest.mark.parametrize("clause", sorted(SPECS))
-def test_documentation(clause: str) -> None:
-    check_documentation(SPECS[clause])
 
 
 # --- 23.1 drinking water tracked in real time --------------------------------------------
