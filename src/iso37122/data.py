@@ -8,7 +8,6 @@ once, here, into each variable's canonical unit.
 from __future__ import annotations
 
 import difflib
-import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -159,8 +158,7 @@ def _canonical_validator(variable: Variable) -> BeforeValidator:
 
 def _variable_field(variable: Variable) -> tuple[Any, Any]:
     description = f"{variable.description} [{variable.unit}]"
-    maximum = None if math.isinf(variable.maximum) else variable.maximum
-    bounded = Annotated[float, Field(ge=variable.minimum, le=maximum, allow_inf_nan=False)]
+    bounded = Annotated[float, Field(ge=variable.minimum, allow_inf_nan=False)]
     annotated = Annotated[
         bounded | None,
         _canonical_validator(variable),
@@ -524,11 +522,9 @@ def _variable_column(
     with np.errstate(invalid="ignore"):
         infinite = np.isinf(values)
         below = values < variable.minimum
-        above = values > variable.maximum
     for mask, rule, text in (
         (infinite, "not_finite", "is not finite"),
         (below & ~infinite, "below_minimum", f"is below the minimum {variable.minimum:g}"),
-        (above & ~infinite, "above_maximum", f"is above the maximum {variable.maximum:g}"),
     ):
         for i in np.flatnonzero(mask):
             shown = raw[i] if raw is not None else float(values[i] / factor)
