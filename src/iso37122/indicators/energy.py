@@ -46,7 +46,7 @@ def waste_energy_share(
         Electrical and thermal energy recovered from other waste-heat resources in the year.
         [GJ]
     total_energy_consumption
-        Total energy consumed in the city in the year (the city's energy mix). [GJ]
+        Total energy consumed in the city in the year: its total energy demand (energy mix). [GJ]
 
     Returns
     -------
