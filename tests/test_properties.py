@@ -12,6 +12,7 @@ import iso37122 as iso
 from iso37122.data import table_from_frame
 from iso37122.engine import evaluate
 from iso37122.indicators import Indicator, PartOfWhole, Status
+from iso37122.indicators._formulas import FloatArray
 from iso37122.testing import synthetic_frame
 from iso37122.units import conversion_factor
 
@@ -25,7 +26,7 @@ NOT_SCALE_FREE = {"5.2"}
 
 # Another unit of the same dimension, a factor other than 1 away, for every canonical unit in use.
 ALTERNATIVE_UNIT = {
-    "person": "thousand_people",
+    "person": "hundred_thousand_people",
     "household": "kilohousehold",
     "building": "kilobuilding",
     "vehicle": "kilovehicle",
@@ -111,23 +112,19 @@ def test_monotone_in_the_numerator(spec: Indicator, seed: int, step: float) -> N
 def test_same_quantity_in_another_unit_gives_the_same_value(spec: Indicator) -> None:
     frame = synthetic_frame(6, seed=5)
     renamed = frame[["city", "year", "code"]].copy()
-    factors = []
-    # Every other input (the first, the third ...) is given in another unit; the rest in the
-    # canonical unit, so that the inputs are not all scaled alike and a conversion that were
-    # skipped, or applied to the wrong column, would change the value.
+    given: dict[str, FloatArray] = {}
+    # Every other input (the first, the third ...) is given in another unit, the rest in the
+    # canonical unit, so that the inputs are not all scaled alike.
     for position, variable in enumerate(spec.inputs):
-        if position % 2:
-            factors.append(1.0)
-            renamed[variable] = frame[variable]
-            continue
         canonical = iso.variables()[variable].unit
-        other = ALTERNATIVE_UNIT[canonical]
-        factor = conversion_factor(other, canonical, variable=variable)
-        factors.append(factor)
-        renamed[f"{variable} [{other}]"] = frame[variable] / factor
-    assert factors[0] != 1.0
-    assert len(set(factors)) > 1
+        other = canonical if position % 2 else ALTERNATIVE_UNIT[canonical]
+        given[variable] = frame[variable].to_numpy(dtype=float)
+        given[variable] = given[variable] / conversion_factor(other, canonical, variable=variable)
+        renamed[f"{variable} [{other}]"] = given[variable]
     base, _ = _evaluate(frame[["city", "year", "code", *spec.inputs]], spec)
+    # The numbers as given, their units ignored, give another value: the test would see a
+    # conversion that were skipped or applied to the wrong column.
+    assert not np.isclose(spec.func(**given), base, rtol=1e-6).any()
     converted, status = _evaluate(renamed, spec)
     assert (status == COMPUTED).all()
     np.testing.assert_allclose(converted, base, rtol=1e-9)
