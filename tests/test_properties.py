@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import iso37122 as iso
+from iso37122._typing import FloatArray
 from iso37122.data import Table, table_from_frame
 from iso37122.engine import Status, evaluate
 from iso37122.indicators import Indicator, PartOfWhole
@@ -23,13 +24,13 @@ COMPUTED = Status.COMPUTED.code
 # 5.2 divides a survival *rate* by the population, so it is not homogeneous of degree 0.
 NOT_SCALE_FREE = {"5.2"}
 
-# Another unit of the same dimension for every canonical unit in use.
+# Another unit of the same dimension, a factor other than 1 away, for every canonical unit in use.
 ALTERNATIVE_UNIT = {
-    "person": "thousand_people",
-    "household": "household",
-    "building": "building",
-    "vehicle": "vehicle",
-    "device": "device",
+    "person": "hundred_thousand_people",
+    "household": "kilohousehold",
+    "building": "kilobuilding",
+    "vehicle": "kilovehicle",
+    "device": "kilodevice",
     "count": "kilocount",
     "km**2": "ha",
     "km": "m",
@@ -123,16 +124,25 @@ def test_monotone_in_the_numerator(spec: Indicator, seed: int, step: float) -> N
 def test_same_quantity_in_another_unit_gives_the_same_value(spec: Indicator) -> None:
     frame = synthetic_frame(6, seed=5)
     renamed = frame[["city", "year", "code"]].copy()
-    for variable in spec.inputs:
+    given: dict[str, FloatArray] = {}
+    # Every other input (the first, the third ...) is given in another unit, the rest in the
+    # canonical unit, so that the inputs are not all scaled alike.
+    for position, variable in enumerate(spec.inputs):
         canonical = iso.variables()[variable].unit
-        other = ALTERNATIVE_UNIT[canonical]
-        factor = conversion_factor(other, canonical, variable=variable)
-        renamed[f"{variable} [{other}]"] = frame[variable] / factor
+        other = canonical if position % 2 else ALTERNATIVE_UNIT[canonical]
+        given[variable] = frame[variable].to_numpy(dtype=float)
+        given[variable] = given[variable] / conversion_factor(other, canonical, variable=variable)
+        renamed[f"{variable} [{other}]"] = given[variable]
     base, _ = _evaluate(frame[["city", "year", "code", *spec.inputs]], spec)
+    # The numbers as given, their units ignored, give another value: the test would see a
+    # conversion that were skipped or applied to the wrong column.
+    assert not np.isclose(spec.func(**given), base, rtol=1e-6).any()
     converted, status = _evaluate(renamed, spec)
     assert (status == COMPUTED).all()
     np.testing.assert_allclose(converted, base, rtol=1e-9)
 
 
-def test_every_canonical_unit_has_an_alternative() -> None:
+def test_every_canonical_unit_has_an_alternative_a_factor_other_than_1_away() -> None:
     assert {v.unit for v in iso.variables().values()} <= set(ALTERNATIVE_UNIT)
+    for canonical, other in ALTERNATIVE_UNIT.items():
+        assert conversion_factor(other, canonical, variable="x") != 1.0, other

@@ -50,7 +50,7 @@ def _complete_row() -> dict[str, object]:
     row: dict[str, object] = {"city": "Kota Lengkap", "year": 2024}
     for name in _used_variables():
         variable = VARIABLES[name]
-        row[name] = min(max(1.0, variable.minimum), variable.maximum)
+        row[name] = max(1.0, variable.minimum)
     return row
 
 

@@ -229,8 +229,7 @@ def _canonical_validator(variable: Variable) -> BeforeValidator:
 
 def _variable_field(variable: Variable) -> tuple[Any, Any]:
     description = f"{variable.description} [{variable.unit}]"
-    maximum = None if math.isinf(variable.maximum) else variable.maximum
-    bounded = Annotated[float, Field(ge=variable.minimum, le=maximum, allow_inf_nan=False)]
+    bounded = Annotated[float, Field(ge=variable.minimum, allow_inf_nan=False)]
     annotated = Annotated[
         bounded | None,
         _canonical_validator(variable),
@@ -708,7 +707,6 @@ def _variable_column(
         else:
             values = np.where(fraction, values, whole)  # a count given as 700.0000000000001
         below = values < variable.minimum
-        above = values > variable.maximum
     unit_text = f" [{variable.unit}]"
     checks = (
         (infinite, "not_finite", "is not finite"),
@@ -720,9 +718,8 @@ def _variable_column(
         ),
         (fraction, "not_whole", f"is not a whole number, but {name} is a count{unit_text}"),
         (below, "below_minimum", f"is below the minimum {variable.minimum:g}{unit_text}"),
-        (above, "above_maximum", f"is above the maximum {variable.maximum:g}{unit_text}"),
     )
-    flagged = infinite | out_of_range | fraction | below | above
+    flagged = infinite | out_of_range | fraction | below
     for mask, rule, text in checks if flagged.any() else ():
         for row in np.flatnonzero(mask & ~bad).tolist():
             shown = raw[row] if raw is not None else float(values[row] / factor)

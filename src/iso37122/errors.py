@@ -128,8 +128,8 @@ class Problem:
     value
         The offending value, as given.
     rule
-        A short machine-readable code: ``"not_a_number"``, ``"below_minimum"``,
-        ``"above_maximum"``, ``"unit"``, ``"duplicate_identity"``, ``"unknown_column"``,
+        A short machine-readable code: ``"not_a_number"``, ``"not_finite"``,
+        ``"below_minimum"``, ``"unit"``, ``"duplicate_identity"``, ``"unknown_column"``,
         ``"missing_identity"``.
     message
         A sentence saying what is wrong and what to do.

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from _helpers import INFERRED_NOTE, arr, check_sole_part_of_whole, check_sole_positive
+from _helpers import arr, check_sole_part_of_whole, check_sole_positive
 
 from iso37122 import compute_profile
 from iso37122.engine import Status
 from iso37122.indicators import transportation as tr
-from iso37122.indicators._spec import Direction, Indicator, PartOfWhole, Positive
+from iso37122.indicators._spec import PartOfWhole, Positive
 
 SPECS = {s.clause: s for s in tr.SPECS}
 
@@ -180,38 +180,3 @@ def test_part_above_whole_by_an_ulp_is_equal_and_beyond_is_flagged_with_exact_va
 
 def test_shares_and_rates_are_every_clause() -> None:
     assert sorted([c for c, _, _ in SHARES] + RATES, key=lambda c: int(c[3:])) == list(SPECS)
-
-
-@pytest.mark.parametrize("spec", tr.SPECS, ids=lambda s: s.clause)
-def test_indonesian_title_is_own_translation(spec: Indicator) -> None:
-    assert spec.definition_source.title_id_origin == "own_translation"
-
-
-@pytest.mark.parametrize(("clause", "part", "whole"), SHARES)
-def test_share_inputs_and_unit(clause: str, part: str, whole: str) -> None:
-    assert SPECS[clause].inputs == (part, whole)
-    assert SPECS[clause].unit == "percent"
-
-
-def test_rate_inputs_and_units() -> None:
-    assert SPECS["19.2"].inputs == ("sharing_transport_users", "population")
-    assert SPECS["19.2"].unit == "person / hundred_thousand_people"
-    assert SPECS["19.4"].inputs == ("shared_bicycles", "population")
-    assert SPECS["19.4"].unit == "vehicle / hundred_thousand_people"
-
-
-def test_directions() -> None:
-    # 19.11 and 19.13 (autonomous vehicles and the roads for them) carry no judgement
-    neutral = {"19.11", "19.13"}
-    for clause, spec in SPECS.items():
-        expected = Direction.NEUTRAL if clause in neutral else Direction.HIGHER_IS_BETTER
-        assert spec.direction is expected, clause
-
-
-INFERRED = [s for s in tr.SPECS if s.definition_source.formula == "inferred"]
-
-
-@pytest.mark.parametrize("spec", INFERRED, ids=lambda s: s.clause)
-def test_inferred_formulas_say_so(spec: Indicator) -> None:
-    assert spec.definition_source.note == INFERRED_NOTE
-    assert "Formula inferred from the title" in (spec.func.__doc__ or "")
