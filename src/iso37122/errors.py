@@ -17,6 +17,8 @@ __all__ = [
     "Iso37122Error",
     "Problem",
     "UnitError",
+    "UnknownCityError",
+    "UnknownElementError",
     "UnknownIndicatorError",
     "UnknownVariableError",
     "show_value",
@@ -119,6 +121,22 @@ class UnknownIndicatorError(Iso37122Error, KeyError):
     def __str__(self) -> str:
         """Return the message unquoted."""
         # KeyError quotes its argument; a sentence reads better unquoted.
+        return str(self.args[0]) if self.args else ""
+
+
+class UnknownCityError(Iso37122Error, KeyError):
+    """A city, region code or city-year that is not in the data; the message names what is."""
+
+    def __str__(self) -> str:
+        """Return the message unquoted."""
+        return str(self.args[0]) if self.args else ""
+
+
+class UnknownElementError(Iso37122Error, KeyError):
+    """A key-element name that is none of the three; the message lists them."""
+
+    def __str__(self) -> str:
+        """Return the message unquoted."""
         return str(self.args[0]) if self.args else ""
 
 
