@@ -278,8 +278,7 @@ def find_row(table: Table, key: str, year: int | None = None) -> int:
     years = sorted({int(y) for y in table.year[same].tolist()})
     if rows.size == 0:
         raise UnknownCityError(
-            f"{text!r} has no row for year {year}; its years are "
-            f"{', '.join(str(y) for y in years)}"
+            f"{text!r} has no row for year {year}; its years are {', '.join(str(y) for y in years)}"
         )
     if year is None:
         raise UnknownCityError(

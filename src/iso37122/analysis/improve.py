@@ -19,9 +19,9 @@ Peers are the rows of the same year in the same peer group as the roll-up used.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -103,27 +103,36 @@ class ImprovementPlan:
         ]
         if self.improve.empty:
             lines.append("  (nothing: every scored indicator is at or above its target)")
-        for r in self.improve.itertuples():
+        for r in _records(self.improve):
+            effect = (
+                f"element {r.new_element_score:.1f} (+{r.gain:.1f})"
+                if not math.isnan(r.gain)
+                else "the element is still not scored"
+            )
             lines.append(
-                f"  {r.clause:<6} {r.name}: {r.score:.1f} -> {r.target_score:.1f}; element "
-                f"{r.new_element_score:.1f} (+{r.gain:.1f})"
+                f"  {r.clause:<6} {r.name}: {r.score:.1f} -> {r.target_score:.1f}; {effect}"
             )
         lines += ["", "Collect (indicators not computed):"]
         if self.collect.empty:
             lines.append("  (nothing: every indicator of the element is computed)")
-        for r in self.collect.itertuples():
-            effect = (
-                f"element {r.new_element_score:.1f} ({r.gain:+.1f}) at the peer median"
-                if not math.isnan(r.new_element_score)
-                else "no peer reports it"
-            )
+        for r in _records(self.collect):
+            if math.isnan(r.assumed_score):
+                effect = "no peer reports it"
+            elif math.isnan(r.new_element_score):
+                effect = f"at the peers' {r.assumed_score:.1f} the element is still not scored"
+            elif math.isnan(r.gain):
+                effect = f"at the peers' {r.assumed_score:.1f} the element scores "
+                effect += f"{r.new_element_score:.1f}"
+            else:
+                effect = f"at the peers' {r.assumed_score:.1f}: element "
+                effect += f"{r.new_element_score:.1f} ({r.gain:+.1f})"
             lines.append(f"  {r.clause:<6} {r.name}: needs {r.lacking}; {effect}")
         if self.steps:
             lines += ["", "Collection steps for this element (readiness finder):"]
+            mine = set(self.collect["clause"])
             for k, step in enumerate(self.steps, 1):
-                lines.append(
-                    f"  {k}. {' + '.join(step.variables)} -> {', '.join(step.unlocks)}"
-                )
+                here = [c for c in step.unlocks if c in mine]
+                lines.append(f"  {k}. {' + '.join(step.variables)} -> {', '.join(here)}")
         if self.score is None:
             lines.append("")
             lines.append(
@@ -266,6 +275,24 @@ def improvement_plan(
         steps=steps,
         scored_after_step=after,
     )
+
+
+class _Row:
+    """Attribute access to one row of a plan's frame, with typed numbers."""
+
+    def __init__(self, record: Mapping[Hashable, Any]) -> None:
+        self.clause = str(record["clause"])
+        self.name = str(record["name"])
+        self.lacking = str(record.get("lacking", ""))
+        self.score = float(record.get("score", math.nan))
+        self.target_score = float(record.get("target_score", math.nan))
+        self.assumed_score = float(record.get("assumed_score", math.nan))
+        self.new_element_score = float(record["new_element_score"])
+        self.gain = float(record["gain"])
+
+
+def _records(frame: pd.DataFrame) -> list[_Row]:
+    return [_Row(record) for record in frame.to_dict("records")]
 
 
 _IMPROVE_COLUMNS = [

@@ -18,7 +18,7 @@ rests on.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -28,7 +28,7 @@ from iso37122.analysis.identity import province_name, provinces_of
 from iso37122.data import Table
 from iso37122.engine import Results, evaluate
 from iso37122.errors import DataError
-from iso37122.indicators import CATALOGUE, Indicator, Status
+from iso37122.indicators import Indicator, Status
 from iso37122.indicators._formulas import FloatArray
 from iso37122.profile import ProfileSet
 from iso37122.rollup import RollupConfig, roll_up
@@ -53,9 +53,10 @@ def aggregation_method(spec: Indicator, weighted: Iterable[str] = ()) -> tuple[s
 
     Examples
     --------
-    >>> aggregation_method(CATALOGUE["18.1"])[0]
+    >>> from iso37122 import catalogue
+    >>> aggregation_method(catalogue()["18.1"])[0]
     'recomputed from summed inputs'
-    >>> aggregation_method(CATALOGUE["18.1"], weighted=["18.1"])[1]
+    >>> aggregation_method(catalogue()["18.1"], weighted=["18.1"])[1]
     'asked for (weighted=)'
     """
     if spec.clause in set(weighted):
@@ -98,9 +99,7 @@ def _group_ids(table: Table, by: str | Sequence[object]) -> tuple[IntArray, list
     """Group id of every row, and the code and name of each group (before the year split)."""
     if isinstance(by, str):
         if by != "province":
-            raise DataError(
-                f"by={by!r}: aggregate by 'province' or give one group label per row"
-            )
+            raise DataError(f"by={by!r}: aggregate by 'province' or give one group label per row")
         missing = [str(table.city[r]) for r in range(table.n_rows) if table.code[r] is None]
         if missing:
             raise DataError(
@@ -175,14 +174,14 @@ def aggregate(
     row_out = position[cell]
 
     def summed(values: FloatArray, rows: npt.NDArray[np.bool_]) -> FloatArray:
-        total: FloatArray = np.bincount(row_out[rows], values[rows], minlength=n_out)
+        total = np.asarray(np.bincount(row_out[rows], values[rows], minlength=n_out), float)
         return total
 
-    members = np.bincount(row_out, minlength=n_out)
+    members: IntArray = np.bincount(row_out, minlength=n_out).astype(np.int64)
     weights = table.column(weight)
     has_weight = ~np.isnan(weights)
     weight_total = summed(weights, has_weight)
-    identity = {
+    identity: dict[str, npt.NDArray[Any]] = {
         "city": np.array([names[g] for g in out_group.tolist()], dtype=object),
         "year": out_year.astype(np.int64),
         "code": np.array([codes[g] for g in out_group.tolist()], dtype=object),
@@ -212,7 +211,9 @@ def aggregate(
             columns = {
                 v: np.where(some, summed(table.column(v), computed), np.nan) for v in spec.inputs
             }
-            one = evaluate(Table(columns=columns, **identity), [spec])
+            one = evaluate(
+                Table(identity["city"], identity["year"], identity["code"], columns), [spec]
+            )
             values[i], status[i], detail[i] = one.values[0], one.status[0], one.detail[0]
         with np.errstate(invalid="ignore", divide="ignore"):
             share = summed(weights, computed & has_weight) / weight_total
@@ -238,8 +239,6 @@ def aggregate(
         )
         for v, column in table.columns.items()
     }
-    out_table = Table(columns=shown, **identity)
+    out_table = Table(identity["city"], identity["year"], identity["code"], shown)
     out = Results(table=out_table, indicators=specs, values=values, status=status, detail=detail)
-    return ProvinceSet(
-        out, config, pd.DataFrame(method_rows), pd.concat(frames, ignore_index=True)
-    )
+    return ProvinceSet(out, config, pd.DataFrame(method_rows), pd.concat(frames, ignore_index=True))

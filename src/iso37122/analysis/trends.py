@@ -76,8 +76,14 @@ def _keys(table: Table) -> npt.NDArray[np.object_]:
     )
 
 
-def _status(has_from: BoolArray, has_to: BoolArray, row_from: IntArray, row_to: IntArray,
-            from_year: int, to_year: int) -> npt.NDArray[np.object_]:
+def _status(
+    has_from: BoolArray,
+    has_to: BoolArray,
+    row_from: IntArray,
+    row_to: IntArray,
+    from_year: int,
+    to_year: int,
+) -> npt.NDArray[np.object_]:
     status = np.full(has_from.shape, "both years", dtype=object)
     status[~has_from] = f"missing in {from_year}"
     status[~has_to] = f"missing in {to_year}"
@@ -85,7 +91,6 @@ def _status(has_from: BoolArray, has_to: BoolArray, row_from: IntArray, row_to: 
     status[..., row_from < 0] = f"no data for {from_year}"
     status[..., row_to < 0] = f"no data for {to_year}"
     return status
-
 
 
 def _verdict(delta: FloatArray, higher: BoolArray, neutral: BoolArray) -> npt.NDArray[np.object_]:
@@ -233,8 +238,9 @@ def strengths(elements: ElementResults, n: int = 3) -> pd.DataFrame:
                 )
             )
     if n_ind == 0 or not parts:
-        frame = pd.DataFrame({"row": [], "kind": [], "rank": [], "i": [], "score": [],
-                              "percentile": []})
+        frame = pd.DataFrame(
+            {"row": [], "kind": [], "rank": [], "i": [], "score": [], "percentile": []}
+        )
     else:
         frame = pd.concat(parts, ignore_index=True)
     frame = frame.sort_values(["row", "kind", "rank"], kind="stable", ignore_index=True)
