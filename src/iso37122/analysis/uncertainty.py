@@ -124,6 +124,9 @@ class Uncertainty:
     sensitivity
         One row per element and choice: ``element``, ``factor``, ``first_order``, ``total``,
         ``n_outputs`` (city-years used: those scored in every run). Empty when not computed.
+    score_draws, rank_draws
+        float64 (n, 3, rows): every draw's scores and ranks, when asked for
+        (``keep_draws=True``), else ``None``.
     """
 
     elements: ElementResults
@@ -136,6 +139,8 @@ class Uncertainty:
     rank_percentiles: FloatArray
     scored_share: FloatArray
     sensitivity: pd.DataFrame
+    score_draws: FloatArray | None = None
+    rank_draws: FloatArray | None = None
 
     def to_frame(self) -> pd.DataFrame:
         """Return one row per city-year and element with the score, rank and percentiles.
@@ -388,6 +393,7 @@ def uncertainty(
     concentration: float = 20.0,
     coverage: tuple[float, float] = (0.25, 0.5),
     sensitivity: bool = True,
+    keep_draws: bool = False,
 ) -> Uncertainty:
     """Re-score under ``n`` random plausible roll-up choices; report spread and sensitivity.
 
@@ -408,6 +414,8 @@ def uncertainty(
         Range of the coverage threshold, within 0–1.
     sensitivity
         Whether to compute the sensitivity indices.
+    keep_draws
+        Whether to keep every draw's scores and ranks (``n * 3 * rows`` numbers each).
 
     Returns
     -------
@@ -454,6 +462,8 @@ def uncertainty(
     score_p = np.full((n_el, len(_PERCENTILES), n_rows), np.nan)
     rank_p = np.full_like(score_p, np.nan)
     share = np.zeros((n_el, n_rows))
+    score_draws = np.full((n, n_el, n_rows), np.nan) if keep_draws else None
+    rank_draws = np.full((n, n_el, n_rows), np.nan) if keep_draws else None
     rows = []
     for e, element in enumerate(elements.elements):
         members = np.flatnonzero([m is element for m in elements.membership])
@@ -470,8 +480,12 @@ def uncertainty(
             return _element_scores(design, alternatives, members, weight_table, base.score_range)
 
         y_a = run(designs[0])
+        ranks = _ranks(y_a, table.year)
         score_p[e] = _percentiles(y_a)
-        rank_p[e] = _percentiles(_ranks(y_a, table.year))
+        rank_p[e] = _percentiles(ranks)
+        if score_draws is not None and rank_draws is not None:
+            score_draws[:, e] = y_a
+            rank_draws[:, e] = ranks
         share[e] = (~np.isnan(y_a)).mean(axis=0)
         if sensitivity:
             y_b = run(designs[1])
@@ -511,4 +525,6 @@ def uncertainty(
         sensitivity=pd.DataFrame(
             rows, columns=["element", "factor", "first_order", "total", "n_outputs"]
         ),
+        score_draws=score_draws,
+        rank_draws=rank_draws,
     )
