@@ -3,6 +3,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+import iso37122 as iso
 from iso37122.analysis.identity import (
     find_row,
     key_element,
@@ -105,3 +106,21 @@ def test_find_row_misses_name_what_exists() -> None:
         find_row(table, "73.71", 2022)
     with pytest.raises(UnknownCityError, match=r"2 city-years \(2023, 2024\); give the year"):
         find_row(table, "73.71")
+
+
+def test_profile_sets_look_up_by_identity() -> None:
+    ps = iso.compute_profile(_table())
+    assert ps[("Kota Makassar", 2024)].year == 2024
+    assert ps[("73.71", 2023)].city == "Kota Makassar"
+    assert ps.get("kab. sumedang").code == "32.11"
+    assert ps.get("32.73", 2024).city == "Kota Bandung"
+    text = ps.explain("Livable", "73.71", 2024)
+    assert text.startswith("livable — ")
+    assert "Kota Makassar (73.71), 2024" in text
+    assert ps[0].explain("DIGITAL").startswith("digital — ")
+    with pytest.raises(UnknownCityError, match="did you mean 'Kota Makassar'"):
+        ps[("Kota Makasar", 2024)]
+    with pytest.raises(KeyError):
+        ps.get("73.71", 2020)
+    with pytest.raises(UnknownElementError):
+        ps.explain("blue", "73.71", 2024)
