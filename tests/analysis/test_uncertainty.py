@@ -123,3 +123,15 @@ def test_frame_and_text(partial: iso.ProfileSet) -> None:
     assert list(frame.columns[:4]) == ["city", "year", "code", "element"]
     assert {"rank_p5", "rank_p95", "scored_share"} <= set(frame.columns)
     assert "first-order/total" in str(found)
+
+
+def test_percentiles_are_those_of_the_draws(partial: iso.ProfileSet) -> None:
+    found = uncertainty(partial, n=50, seed=4, keep_draws=True, sensitivity=False)
+    assert found.score_draws is not None
+    draws = found.score_draws
+    for e in range(3):
+        some = ~np.isnan(draws[:, e]).all(axis=0)
+        expected = np.nanpercentile(draws[:, e][:, some], [5, 50, 95], axis=0)
+        np.testing.assert_allclose(found.score_percentiles[e][:, some], expected)
+        assert np.isnan(found.score_percentiles[e][:, ~some]).all()
+        np.testing.assert_allclose(found.scored_share[e], (~np.isnan(draws[:, e])).mean(axis=0))

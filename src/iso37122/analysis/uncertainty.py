@@ -327,11 +327,24 @@ def _ranks(scores: FloatArray, years: IntArray) -> FloatArray:
 
 
 def _percentiles(draws: FloatArray) -> FloatArray:
-    """5th, 50th and 95th percentiles over the first axis, ignoring NaN: (3, rows)."""
+    """5th, 50th and 95th percentiles over the first axis, ignoring NaN: (3, rows).
+
+    Linear interpolation between order statistics (numpy's default), computed for every
+    column at once: NaN sort last, so each column's valid values are its first ``k``.
+    """
+    ordered = np.sort(draws, axis=0)
+    valid = (~np.isnan(draws)).sum(axis=0)
     out = np.full((len(_PERCENTILES), draws.shape[1]), np.nan)
-    some = ~np.isnan(draws).all(axis=0)
-    if some.any():
-        out[:, some] = np.nanpercentile(draws[:, some], _PERCENTILES, axis=0)
+    some = valid > 0
+    columns = np.flatnonzero(some)
+    last = valid[some] - 1
+    for q, p in enumerate(_PERCENTILES):
+        position = p / 100.0 * last
+        below = np.floor(position).astype(np.int64)
+        above = np.minimum(below + 1, last)
+        fraction = position - below
+        low, high = ordered[below, columns], ordered[above, columns]
+        out[q, some] = low + fraction * (high - low)
     return out
 
 
