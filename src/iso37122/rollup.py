@@ -76,6 +76,7 @@ from pydantic import (
     model_validator,
 )
 
+from iso37122.analysis.identity import provinces_of, regency_kinds
 from iso37122.data import Table
 from iso37122.elements import KeyElement
 from iso37122.engine import Results
@@ -105,9 +106,13 @@ BoolArray = npt.NDArray[np.bool_]
 PERCENT = "percent"
 """The unit string of indicators that are percentages (their natural goalposts are 0 and 100)."""
 
-PeerBy = Literal["year", "all", "city"]
+PeerBy = Literal["year", "all", "city", "province", "kind"]
 """Who a city-year's peers are in peer-group normalisation: the rows of the same year, every
-row, or the rows of the same city (its own record over the years)."""
+row, the rows of the same city (its own record over the years), or the rows of the same year
+and province (first two digits of the Kemendagri or BPS code) or kind (kota or kabupaten)."""
+
+OpenEnded = Literal["minmax", "rank", "leave_out"]
+"""How the goalposts method scores an open-ended indicator given no goalposts."""
 
 # Codes of ``ElementResults.left_out``: why a cell has no normalised score.
 _SCORED = 0
@@ -115,6 +120,7 @@ _NOT_COMPUTED = 1
 _BY_CONFIG = 2
 _PEER_ALONE = 3
 _PEER_NO_SPREAD = 4
+_PEER_FEW = 5
 
 _COMPUTED = Status.COMPUTED.code
 
@@ -263,6 +269,11 @@ class IndicatorPlan:
         Whether the goalposts or target are the library's default for percentages.
     reason
         Why the indicator enters no score whatever the data, or ``None`` when it can be scored.
+    winsorise
+        Share of each tail of the peer distribution clipped before a peer min-max (0: none).
+    min_peers
+        Peer values needed for a peer score (2 for the peer-group methods; ``min_peers`` for
+        open-ended indicators under goalposts).
     """
 
     clause: str
@@ -274,6 +285,8 @@ class IndicatorPlan:
     target: float | None
     default_reference: bool
     reason: str | None
+    winsorise: float = 0.0
+    min_peers: int = 2
 
     @property
     def scorable(self) -> bool:
@@ -301,9 +314,12 @@ class RollupConfig(BaseModel):
     normalisation
         How values become scores (see :class:`Normalisation`); default ``"goalposts"``.
     peer_by
-        For peer-group methods only: peers are the rows of the same ``"year"`` (default),
-        ``"all"`` rows, or the rows of the same ``"city"`` (by code when given). Another
-        value than the default with a fixed-reference method is an error.
+        Who a city-year is compared with, by peer-group methods and by the goalposts method's
+        peer scoring of open-ended indicators: the rows of the same ``"year"`` (default),
+        ``"all"`` rows, the rows of the same ``"city"`` (by code when given), or the rows of
+        the same year and ``"province"`` (from the code) or ``"kind"`` (kota or kabupaten,
+        from the code). Caller-defined groups are given to :func:`roll_up` as ``peers=``.
+        Another value than the default where nothing is peer-scored is an error.
     goalposts
         ``(low, high)`` per clause, in the indicator's unit (a number, or a string or pint
         Quantity with a unit, converted into it); ``low < high`` whatever the direction. Read
@@ -315,12 +331,23 @@ class RollupConfig(BaseModel):
         A positive weight per clause (default 1: equal weights within an element).
     directions
         A direction per clause, replacing the declared one; needed to score a neutral indicator.
+    open_ended
+        Goalposts method only: how an open-ended indicator (a rate per 100 000, days, GJ per
+        person …) given no goalposts is scored: ``"minmax"`` (default) on its peers'
+        winsorised range, ``"rank"`` by percentile rank among its peers, or ``"leave_out"``.
+    winsorise
+        Share of each tail of the peer distribution clipped before min-max (default 0.05:
+        values beyond the 5th and 95th percentiles score as those percentiles, so that one
+        outlier does not squeeze every other city into a corner of the scale).
+    min_peers
+        Peer values (the city-year's own included) needed to score an open-ended indicator
+        against its peers (default 5); with fewer it is left out with the reason.
     aggregation
         ``"arithmetic"`` (default) or ``"geometric"`` mean within an element.
     min_coverage
         Share (0–1) of an element's scorable indicators that must be scored for the element to
-        get a score (default 0.5: below half, a score says more about which indicators happen
-        to be reported than about the element). At least one indicator is always needed.
+        get a score (default one third; see the module notes). At least one indicator is
+        always needed, and coverage is always reported beside the score.
     score_range
         The scale of indicator and element scores, ``(low, high)`` within 0–100 (default
         ``(0, 100)``). Geometric aggregation needs ``low > 0``, e.g. ``(1, 100)``.
@@ -339,8 +366,8 @@ class RollupConfig(BaseModel):
     Examples
     --------
     >>> config = RollupConfig(goalposts={"5.2": (0, 0.5)}, weights={"5.1": 2})
-    >>> config.normalisation.value, config.min_coverage
-    ('goalposts', 0.5)
+    >>> config.normalisation.value, round(config.min_coverage, 3), config.open_ended
+    ('goalposts', 0.333, 'minmax')
     >>> RollupConfig(aggregation="geometric")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -365,8 +392,21 @@ class RollupConfig(BaseModel):
     aggregation: Aggregation = Field(
         default=Aggregation.ARITHMETIC, description="Aggregation within an element."
     )
+    open_ended: OpenEnded = Field(
+        default="minmax",
+        description="Goalposts method: peer scoring of open-ended indicators without goalposts.",
+    )
+    winsorise: float = Field(
+        default=0.05,
+        ge=0.0,
+        lt=0.5,
+        description="Share of each tail of the peer distribution clipped before min-max.",
+    )
+    min_peers: int = Field(
+        default=5, ge=2, description="Peer values needed to score an open-ended indicator."
+    )
     min_coverage: float = Field(
-        default=0.5,
+        default=1.0 / 3.0,
         ge=0.0,
         le=1.0,
         description="Share of an element's scorable indicators needed for a score.",
@@ -514,11 +554,23 @@ class RollupConfig(BaseModel):
             Normalisation.BANDS
         ):
             problems.append("band_thresholds are given but only normalisation='bands' reads them")
-        if self.peer_by != "year" and not self.normalisation.uses_peers:
+        goalposts = self.normalisation is Normalisation.GOALPOSTS
+        peer_scored = self.normalisation.uses_peers or (
+            goalposts and self.open_ended != "leave_out"
+        )
+        if self.peer_by != "year" and not peer_scored:
             problems.append(
                 f"peer_by is given but normalisation={self.normalisation.value!r} has no peers; "
-                "peer_by is read by 'minmax', 'zscore' and 'rank'"
+                "peer_by is read by 'minmax', 'zscore' and 'rank', and by 'goalposts' unless "
+                "open_ended='leave_out'"
             )
+        defaults = {"open_ended": "minmax", "winsorise": 0.05, "min_peers": 5}
+        for setting, default in defaults.items():
+            if getattr(self, setting) != default and not goalposts:
+                problems.append(
+                    f"{setting} is given but only normalisation='goalposts' reads it (the "
+                    "peer scoring of open-ended indicators)"
+                )
         if problems:
             raise _problems_error(problems)
 
@@ -539,8 +591,11 @@ class RollupConfig(BaseModel):
         >>> from iso37122 import catalogue
         >>> RollupConfig().plan(catalogue()["5.3"]).goalposts
         (0.0, 100.0)
-        >>> print(RollupConfig().plan(catalogue()["5.2"]).reason)  # doctest: +ELLIPSIS
-        open-ended unit '1 / hundred_thousand_people' has no natural goalposts; ...
+        >>> RollupConfig().plan(catalogue()["5.2"]).normalisation.value  # scored among peers
+        'minmax'
+        >>> print(RollupConfig(open_ended="leave_out").plan(catalogue()["5.2"]).reason)
+        ... # doctest: +ELLIPSIS
+        open-ended unit '1 / hundred_thousand_people' has no natural goalposts and ...
         """
         clause = spec.clause
         direction = self._direction(spec)
@@ -549,6 +604,8 @@ class RollupConfig(BaseModel):
         target: float | None = None
         default = False
         reason: str | None = None
+        winsorise = 0.0
+        min_peers = 2
         if direction is Direction.NEUTRAL:
             reason = (
                 "set to neutral by directions=: it enters no score"
@@ -561,10 +618,15 @@ class RollupConfig(BaseModel):
                 goalposts = self.goalposts[clause]
             elif spec.unit == PERCENT:
                 goalposts, default = (0.0, 100.0), True
+            elif self.open_ended != "leave_out":
+                method = Normalisation(self.open_ended)
+                winsorise = self.winsorise if method is Normalisation.MINMAX else 0.0
+                min_peers = self.min_peers
             else:
                 reason = (
-                    f"open-ended unit {spec.unit!r} has no natural goalposts; give "
-                    f"goalposts={{{clause!r}: (low, high)}} in that unit to score it"
+                    f"open-ended unit {spec.unit!r} has no natural goalposts and "
+                    f"open_ended='leave_out'; give goalposts={{{clause!r}: (low, high)}} in "
+                    "that unit, or let it be scored against its peers"
                 )
         elif method in (Normalisation.TARGET, Normalisation.BANDS):
             if clause in self.targets:
@@ -591,6 +653,8 @@ class RollupConfig(BaseModel):
             target=target,
             default_reference=default,
             reason=reason,
+            winsorise=winsorise,
+            min_peers=min_peers,
         )
 
 
@@ -762,7 +826,13 @@ class ElementResults:
             return f"not computed ({status.value}): {self.results.reason(i, row)}"
         peers = self._peers(i, row)
         label = self.group_labels[int(self.groups[row])]
-        method = self.config.normalisation.value
+        method = self.plans[i].normalisation.value
+        if code == _PEER_FEW:
+            return (
+                f"open-ended, scored against its peers, but only {peers.size} city-year(s) in "
+                f"its peer group ({label}) report it and {self.plans[i].min_peers} are needed; "
+                f"give goalposts={{{self.plans[i].clause!r}: (low, high)}} to score it alone"
+            )
         if code == _PEER_ALONE:
             return (
                 f"no peer to compare with: only this city-year in its peer group ({label}) has "
@@ -798,6 +868,14 @@ class ElementResults:
             return text
         peers = self._peers(i, row)
         label = self.group_labels[int(self.groups[row])]
+        if method is Normalisation.MINMAX and plan.winsorise > 0.0:
+            share = plan.winsorise
+            low, high = np.quantile(peers, [share, 1.0 - share])
+            return (
+                f"min–max over {peers.size} peers ({label}), winsorised at "
+                f"{_fmt(100 * share)}–{_fmt(100 * (1 - share))} %: "
+                f"{_fmt(float(low))}–{_fmt(float(high))} {unit}"
+            )
         if method is Normalisation.MINMAX:
             return (
                 f"min–max over {peers.size} peers ({label}): "
@@ -1037,15 +1115,20 @@ def _peer_progress(
     groups: IntArray,
     n_groups: int,
     higher_is_better: bool,
+    winsorise: float = 0.0,
+    min_peers: int = 2,
 ) -> tuple[FloatArray, npt.NDArray[np.int8]]:
     """Progress of every valid row relative to its peers, and why other rows have none.
 
-    Min-max: ``(x - min) / (max - min)`` over the group. Z-score: ``z = (x - mean) / sd``
-    (population sd over the group), mapped onto [0, 1] as ``1/2 + z/6`` and clipped, so that
-    the peers' mean is the middle and three standard deviations reach either end. Percentile
+    Min-max: ``(x - min) / (max - min)`` over the group; with ``winsorise`` :math:`w > 0`,
+    ``min`` and ``max`` are the group's :math:`w` and :math:`1 - w` quantiles (linear
+    interpolation between order statistics) and values beyond them are clipped to them.
+    Z-score: ``z = (x - mean) / sd`` (population sd over the group), mapped onto [0, 1] as
+    ``1/2 + z/6`` and clipped, so that the peers' mean is the middle and three standard
+    deviations reach either end. Percentile
     rank: ``(below + (ties - 1) / 2) / (n - 1)``, 0 for the worst and 1 for the best, tied
-    values sharing their mean rank. A group with fewer than two values, or (min-max, z-score)
-    with no spread, gives no score.
+    values sharing their mean rank. A group with fewer than ``min_peers`` values, or
+    (min-max, z-score) with no spread, gives no score.
 
     Handbook §1.5 (Step 5, Table 3): "min-max", "standardisation (or z-scores)" and
     "ranking", computed within each peer group.
@@ -1059,9 +1142,14 @@ def _peer_progress(
     g = groups[order]
     xs = x[order]
     size = counts[g]
-    first = xs[starts[g]]
-    last = xs[starts[g] + size - 1]
-    alone = size < 2
+    if winsorise > 0.0:
+        low, high = _group_quantiles(xs, starts, counts, winsorise)
+        first, last = low[g], high[g]
+        xs = np.clip(xs, first, last)
+    else:
+        first = xs[starts[g]]
+        last = xs[starts[g] + size - 1]
+    alone = size < min_peers
     flat = ~alone & (first == last)
     if method is Normalisation.RANK:
         # Number the distinct (group, value) pairs in sorted order: equal keys are ties.
@@ -1092,23 +1180,78 @@ def _peer_progress(
         u = 1.0 - u
     ok = ~alone & ~flat
     progress[order[ok]] = np.clip(u[ok], 0.0, 1.0)
-    code[order[alone]] = _PEER_ALONE
+    code[order[alone]] = _PEER_ALONE if min_peers <= 2 else _PEER_FEW
     code[order[flat]] = _PEER_NO_SPREAD
     return progress, code
 
 
-def _peer_groups(table: Table, peer_by: PeerBy) -> tuple[IntArray, tuple[str, ...]]:
-    """Peer-group id of every row and a label for each group."""
+def _group_quantiles(
+    xs: FloatArray, starts: IntArray, counts: IntArray, share: float
+) -> tuple[FloatArray, FloatArray]:
+    """Per group, the ``share`` and ``1 - share`` quantiles of its values (sorted in ``xs``).
+
+    Linear interpolation between order statistics, numpy's default; NaN for an empty group.
+    """
+    low = np.full(counts.shape, np.nan)
+    high = np.full(counts.shape, np.nan)
+    some = counts > 0
+    last = counts[some] - 1
+    for q, out in ((share, low), (1.0 - share, high)):
+        position = q * last
+        below = np.floor(position).astype(np.int64)
+        above = np.minimum(below + 1, last)
+        first = xs[starts[some] + below]
+        out[some] = first + (position - below) * (xs[starts[some] + above] - first)
+    return low, high
+
+
+def _peer_groups(
+    table: Table, peer_by: PeerBy, peers: Sequence[object] | None = None
+) -> tuple[IntArray, tuple[str, ...]]:
+    """Peer-group id of every row and a label for each group.
+
+    Provinces, kinds and caller-given groups are split by year: a city-year's peers are the
+    same year's rows of its group.
+    """
     n = table.n_rows
-    if peer_by == "all":
+    if peers is None and peer_by == "all":
         return np.zeros(n, dtype=np.int64), ("all city-years",)
-    if peer_by == "year":
+    if peers is None and peer_by == "year":
         years, inverse = np.unique(table.year, return_inverse=True)
         return inverse.astype(np.int64), tuple(f"year {int(y)}" for y in years)
+    if peers is None and peer_by == "city":
+        keys = np.array(
+            [
+                f"code {code}" if code is not None else f"city {city}"
+                for city, code in zip(table.city, table.code, strict=True)
+            ],
+            dtype=object,
+        )
+        labels, inverse = np.unique(keys, return_inverse=True)
+        return inverse.astype(np.int64), tuple(str(label) for label in labels)
+    if peers is not None:
+        given = np.array([str(label) for label in peers], dtype=object)
+        if given.size != n:
+            raise ConfigError(f"peers= has {given.size} labels for {n} city-years")
+        what = "group"
+    else:
+        without = [str(table.city[r]) for r in np.flatnonzero(table.code == None)]  # noqa: E711
+        if without:
+            raise ConfigError(
+                f"peer_by={peer_by!r} reads the region code, but {len(without)} city-years "
+                f"have none (e.g. {without[0]!r}); give a 'code' column or another peer_by"
+            )
+        try:
+            given = provinces_of(table.code) if peer_by == "province" else regency_kinds(table.code)
+        except DataError as error:
+            raise ConfigError(f"peer_by={peer_by!r}: {error}") from None
+        if peer_by == "kind" and any(k is None for k in given.tolist()):
+            raise ConfigError("peer_by='kind' needs kab/kota codes ('73.71'), not province codes")
+        what = "province" if peer_by == "province" else ""
     keys = np.array(
         [
-            f"code {code}" if code is not None else f"city {city}"
-            for city, code in zip(table.city, table.code, strict=True)
+            f"{what} {label}, {year}".strip()
+            for label, year in zip(given, table.year.tolist(), strict=True)
         ],
         dtype=object,
     )
@@ -1157,7 +1300,12 @@ def _aggregate(
     return result, count
 
 
-def roll_up(results: Results, config: RollupConfig | None = None) -> ElementResults:
+def roll_up(
+    results: Results,
+    config: RollupConfig | None = None,
+    *,
+    peers: Sequence[object] | None = None,
+) -> ElementResults:
     """Normalise indicator values and aggregate them into the three key elements.
 
     Parameters
@@ -1165,8 +1313,12 @@ def roll_up(results: Results, config: RollupConfig | None = None) -> ElementResu
     results
         Indicator values and statuses, from :func:`~iso37122.engine.evaluate`.
     config
-        The roll-up choices (default: ``RollupConfig()``: goalposts, equal weights,
-        arithmetic mean, ``min_coverage`` 0.5).
+        The roll-up choices (default: ``RollupConfig()``: percentages on goalposts 0–100,
+        open-ended indicators against their peers, equal weights, arithmetic mean,
+        ``min_coverage`` one third).
+    peers
+        One peer-group label per row (e.g. ``"kota"`` / ``"kabupaten"``), replacing
+        ``peer_by``; a city-year's peers are the same year's rows with its label.
 
     Returns
     -------
@@ -1208,21 +1360,22 @@ def roll_up(results: Results, config: RollupConfig | None = None) -> ElementResu
     membership = tuple(plan.element for plan in plans)
     weights = np.array([plan.weight for plan in plans], dtype=float)
 
-    if method.uses_peers:
-        groups, labels = _peer_groups(results.table, config.peer_by)
-        if n == 1 or (n > 1 and np.bincount(groups).max() < 2):
-            peers = "the same year" if config.peer_by == "year" else f"peer_by={config.peer_by!r}"
-            problem = (
-                "there is one city-year" if n == 1 else "each city-year is alone in its peer group"
-            )
-            raise ConfigError(
-                f"normalisation={method.value!r} compares each city-year with its peers "
-                f"({peers}), but {problem}; "
-                "score a set of city-years, choose another peer_by, or use a fixed-reference "
-                "method ('goalposts', the default, 'target' or 'bands')"
-            )
+    peer_scored = any(p.scorable and p.goalposts is None and p.target is None for p in plans)
+    if peer_scored:
+        groups, labels = _peer_groups(results.table, config.peer_by, peers)
     else:
         groups, labels = np.zeros(n, dtype=np.int64), ("all city-years",)
+    if method.uses_peers and (n == 1 or (n > 1 and np.bincount(groups).max() < 2)):
+        who = "the same year" if config.peer_by == "year" else f"peer_by={config.peer_by!r}"
+        problem = (
+            "there is one city-year" if n == 1 else "each city-year is alone in its peer group"
+        )
+        raise ConfigError(
+            f"normalisation={method.value!r} compares each city-year with its peers "
+            f"({who}), but {problem}; "
+            "score a set of city-years, choose another peer_by, or use a fixed-reference "
+            "method ('goalposts', the default, 'target' or 'bands')"
+        )
     n_groups = len(labels)
 
     low, high = config.score_range
@@ -1247,7 +1400,16 @@ def roll_up(results: Results, config: RollupConfig | None = None) -> ElementResu
                 bands[i] = np.where(valid, band, 0)
                 progress = (band - 1) / 3.0
         else:
-            progress, code = _peer_progress(method, x, valid, groups, n_groups, higher)
+            progress, code = _peer_progress(
+                plan.normalisation,
+                x,
+                valid,
+                groups,
+                n_groups,
+                higher,
+                plan.winsorise,
+                plan.min_peers,
+            )
             left_out[i, valid] = code[valid]
             valid = valid & (code == _SCORED)
         normalised[i] = np.where(valid, low + (high - low) * progress, np.nan)
