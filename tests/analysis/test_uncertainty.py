@@ -76,6 +76,7 @@ def test_a_choice_that_cannot_matter_has_index_zero() -> None:
     indices = {
         (str(r["element"]), str(r["factor"])): (float(r["first_order"]), float(r["total"]))
         for r in found.sensitivity.to_dict("records")
+        if r["output"] == "score"
     }
     for element in ("livable", "green", "digital"):
         for factor in ("weights", "aggregation", "coverage"):
@@ -123,6 +124,37 @@ def test_frame_and_text(partial: iso.ProfileSet) -> None:
     assert list(frame.columns[:4]) == ["city", "year", "code", "element"]
     assert {"rank_p5", "rank_p95", "scored_share"} <= set(frame.columns)
     assert "first-order/total" in str(found)
+    assert set(found.sensitivity["output"]) == {"score", "scored"}
+
+
+def test_coverage_moves_whether_an_element_is_scored() -> None:
+    # Digital has 5.1, 5.3 and 5.4 here; A reports one of three (33 %), B two (67 %). A
+    # threshold drawn from 0.25-0.5 scores A in about a third of the draws: only the coverage
+    # threshold decides it.
+    frame = pd.DataFrame(
+        {
+            "city": ["A", "B"],
+            "year": [2024, 2024],
+            "service_contracts": [100.0, 100.0],
+            "service_contracts_with_open_data_policy": [20.0, 40.0],
+            "labour_force": [np.nan, 100.0],
+            "ict_employed": [np.nan, 10.0],
+        }
+    )
+    ps = iso.compute_profile(frame, indicators=["5.1", "5.3", "5.4"])
+    found = uncertainty(ps, n=512, seed=0, vary=("weights", "coverage"))
+    digital = list(iso.KeyElement).index(iso.KeyElement.DIGITAL)
+    # (1/3 - 0.25) / (0.5 - 0.25) = 1/3 of the thresholds let A through.
+    assert found.scored_share[digital, 0] == pytest.approx(1 / 3, abs=0.06)
+    assert found.scored_share[digital, 1] == 1.0
+    scored = found.sensitivity[
+        (found.sensitivity["output"] == "scored") & (found.sensitivity["element"] == "digital")
+    ].set_index("factor")
+    # Estimates of 1 and 0 (the estimator is noisy at n = 512, not biased).
+    assert scored["total"].to_dict() == {
+        "weights": pytest.approx(0.0),
+        "coverage": pytest.approx(1.0, abs=0.1),
+    }
 
 
 def test_percentiles_are_those_of_the_draws(partial: iso.ProfileSet) -> None:

@@ -85,17 +85,30 @@ BoolArray = npt.NDArray[np.bool_]
 FACTORS = ("normalisation", "goalposts", "weights", "aggregation", "coverage")
 """The choices :func:`uncertainty` can vary, in the order of its sensitivity indices."""
 
+_PEERS_ONLY = {
+    "goalposts": {},
+    "targets": {},
+    "open_ended": "minmax",
+    "winsorise": 0.05,
+    "min_peers": 5,
+}
+
 NORMALISATIONS: Mapping[str, Mapping[str, Any]] = MappingProxyType(
     {
-        "minmax over peers": {"normalisation": "minmax", "goalposts": {}, "targets": {}},
-        "percentile rank among peers": {"normalisation": "rank", "goalposts": {}, "targets": {}},
-        "z-score over peers": {"normalisation": "zscore", "goalposts": {}, "targets": {}},
+        "open-ended by percentile rank": {"open_ended": "rank"},
+        "all by min-max over peers": {"normalisation": "minmax", **_PEERS_ONLY},
+        "all by percentile rank among peers": {"normalisation": "rank", **_PEERS_ONLY},
     }
 )
 """Alternative normalisations: label -> settings replaced in the roll-up configuration."""
 
-GOALPOSTS: Mapping[str, Mapping[str, Any]] = MappingProxyType({})
-"""Alternative references (goalposts, winsorising): label -> settings replaced."""
+GOALPOSTS: Mapping[str, Mapping[str, Any]] = MappingProxyType(
+    {
+        "peer range not winsorised": {"winsorise": 0.0},
+        "peer range winsorised at 10-90 %": {"winsorise": 0.10},
+    }
+)
+"""Alternative references of peer-scored indicators: label -> settings replaced."""
 
 _PERCENTILES = (5.0, 50.0, 95.0)
 
@@ -122,8 +135,10 @@ class Uncertainty:
     scored_share
         float64 (3, rows): share of draws in which the element got a score.
     sensitivity
-        One row per element and choice: ``element``, ``factor``, ``first_order``, ``total``,
-        ``n_outputs`` (city-years used: those scored in every run). Empty when not computed.
+        One row per element, output and choice: ``element``, ``output`` (``"score"``: the
+        score, over the city-years scored in every run; ``"scored"``: whether there is a
+        score, 1 or 0, over every city-year), ``factor``, ``first_order``, ``total``,
+        ``n_outputs`` (city-years used). Empty when not computed.
     score_draws, rank_draws
         float64 (n, 3, rows): every draw's scores and ranks, when asked for
         (``keep_draws=True``), else ``None``.
@@ -171,12 +186,14 @@ class Uncertainty:
         lines = [f"Uncertainty over {self.n} draws of: {', '.join(self.vary)}"]
         if self.sensitivity.empty:
             return lines[0]
-        for element, rows in self.sensitivity.groupby("element", sort=False):
+        lines.append("  sensitivity indices, first-order/total, largest total first:")
+        for (element, output), rows in self.sensitivity.groupby(["element", "output"], sort=False):
             order = rows.sort_values("total", ascending=False)
             shown = ", ".join(
                 f"{r.factor} {r.first_order:.2f}/{r.total:.2f}" for r in order.itertuples()
             )
-            lines.append(f"  {element} (first-order/total): {shown}")
+            what = "score" if output == "score" else "whether scored"
+            lines.append(f"  {element:<8} {what}: {shown}")
         return "\n".join(lines)
 
 
@@ -348,6 +365,12 @@ def _percentiles(draws: FloatArray) -> FloatArray:
     return out
 
 
+def _has(scores: FloatArray) -> FloatArray:
+    """1 where a score exists, else 0."""
+    has: FloatArray = (~np.isnan(scores)).astype(float)
+    return has
+
+
 def sobol_indices(
     y_a: FloatArray, y_b: FloatArray, y_ab: Sequence[FloatArray]
 ) -> list[tuple[float, float, int]]:
@@ -502,17 +525,24 @@ def uncertainty(
         share[e] = (~np.isnan(y_a)).mean(axis=0)
         if sensitivity:
             y_b = run(designs[1])
-            found = sobol_indices(y_a, y_b, [run(design) for design in mixed])
-            for factor, (first, total, used) in zip(vary, found, strict=True):
-                rows.append(
-                    {
-                        "element": element.value,
-                        "factor": factor,
-                        "first_order": first,
-                        "total": total,
-                        "n_outputs": used,
-                    }
-                )
+            y_ab = [run(design) for design in mixed]
+            # The score where it exists in every run, and whether there is one (0 or 1).
+            outputs = {
+                "score": sobol_indices(y_a, y_b, y_ab),
+                "scored": sobol_indices(_has(y_a), _has(y_b), [_has(y) for y in y_ab]),
+            }
+            for output, found in outputs.items():
+                for factor, (first, total, used) in zip(vary, found, strict=True):
+                    rows.append(
+                        {
+                            "element": element.value,
+                            "output": output,
+                            "factor": factor,
+                            "first_order": first,
+                            "total": total,
+                            "n_outputs": used,
+                        }
+                    )
     alternatives_of = {
         "normalisation": labels["normalisation"],
         "goalposts": labels["goalposts"],
@@ -536,7 +566,8 @@ def uncertainty(
         rank_percentiles=rank_p,
         scored_share=share,
         sensitivity=pd.DataFrame(
-            rows, columns=["element", "factor", "first_order", "total", "n_outputs"]
+            rows,
+            columns=["element", "output", "factor", "first_order", "total", "n_outputs"],
         ),
         score_draws=score_draws,
         rank_draws=rank_draws,
