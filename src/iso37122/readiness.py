@@ -30,6 +30,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from iso37122.analysis.identity import find_row, key_element
 from iso37122.data import CityDataBase, Extra, Table, to_table
 from iso37122.elements import KeyElement
 from iso37122.engine import Results, evaluate
@@ -76,6 +77,9 @@ class IndicatorReadiness:
         The variables of :attr:`lacking` whose reported value was rejected.
     reason
         Why it cannot be computed (``None`` when it can).
+    scorable
+        Whether the roll-up can score it into its element (an indicator with no direction
+        cannot): only these count in the element's readiness, as in its score.
     """
 
     clause: str
@@ -86,6 +90,7 @@ class IndicatorReadiness:
     lacking: tuple[str, ...]
     rejected: tuple[str, ...]
     reason: str | None
+    scorable: bool = True
 
     @property
     def computable(self) -> bool:
@@ -184,11 +189,20 @@ def _plan(
     patterns: Sequence[_Pattern],
     variables: Sequence[str],
     clauses: Sequence[str],
-    elements: Sequence[KeyElement],
+    elements: Sequence[KeyElement | None],
     element_sizes: Mapping[KeyElement, int],
     n_rows: int,
 ) -> tuple[CollectionStep, ...]:
-    """Rank variable sets greedily by indicator values unlocked per variable collected."""
+    """Rank variable sets greedily by indicator values unlocked per variable collected.
+
+    ``elements[i]`` is ``None`` for an indicator no element score counts: it adds to the
+    values unlocked but not to any element's coverage.
+    """
+
+    def share(p: _Pattern) -> float:
+        element = elements[p.i]
+        return 0.0 if element is None else p.rows.size / element_sizes[element]
+
     collected = 0
     remaining = list(patterns)
     steps: list[CollectionStep] = []
@@ -202,7 +216,7 @@ def _plan(
             have = collected | candidate
             unlocked = [p for p in remaining if p.mask & ~have == 0]
             count = sum(p.rows.size for p in unlocked)
-            gain = sum(p.rows.size / element_sizes[elements[p.i]] for p in unlocked) / n_rows
+            gain = sum(share(p) for p in unlocked) / n_rows
             size = candidate.bit_count()
             key = (-count / size, -gain / size, size, names(candidate))
             if best is None or key < best[0]:
@@ -215,7 +229,9 @@ def _plan(
         gains: dict[KeyElement, float] = dict.fromkeys(KeyElement, 0.0)
         for p in unlocked:
             per_clause[p.i] = per_clause.get(p.i, 0) + p.rows.size
-            gains[elements[p.i]] += p.rows.size / element_sizes[elements[p.i]] / n_rows
+            element = elements[p.i]
+            if element is not None:
+                gains[element] += share(p) / n_rows
         steps.append(
             CollectionStep(
                 variables=names(candidate),
@@ -312,11 +328,17 @@ class CityReadiness:
 
     @property
     def by_element(self) -> Mapping[KeyElement, GroupReadiness]:
-        """Readiness per key element (all three present)."""
+        """Readiness per key element (all three present).
+
+        An element counts the indicators its score counts: those the roll-up configuration
+        can score (see :meth:`iso37122.rollup.RollupConfig.plan`), so that "6 of 18" here is
+        the coverage the element score shows once they are computed.
+        """
         return MappingProxyType(
             {
                 element: GroupReadiness(
-                    element, tuple(r for r in self.indicators if r.element is element)
+                    element,
+                    tuple(r for r in self.indicators if r.element is element and r.scorable),
                 )
                 for element in KeyElement
             }
@@ -337,6 +359,38 @@ class CityReadiness:
     def next_variables(self) -> tuple[CollectionStep, ...]:
         """The ranked collection plan for this city-year (see the module documentation)."""
         return self._report.plan(np.array([self._row], dtype=np.int64))
+
+    def explain(self, element: KeyElement | str) -> str:
+        """Say what this city-year can compute of one element, and what to collect for it.
+
+        The count is the element score's: the indicators the roll-up can score.
+        """
+        chosen = key_element(element)
+        group = self.by_element[chosen]
+        done = len(group.computable)
+        lines = [
+            f"{chosen.value} — {chosen.label}",
+            f"{_identity(self._report.table, self._row)}: {done} of {group.n_total} "
+            f"indicators computable ({_percent(done, group.n_total)})",
+            "",
+            f"Computable ({done}):",
+        ]
+        lines += [f"  {r.clause:<6} {r.name}" for r in group.computable] or ["  (none)"]
+        lines += ["", f"Not computable ({group.n_total - done}):"]
+        for r in group.blocked:
+            lacks = ", ".join(f"{v} (rejected)" if v in r.rejected else v for v in r.lacking)
+            why = f"lacks {lacks}" if r.lacking else f"{r.status.value}: {r.reason}"
+            lines.append(f"  {r.clause:<6} {r.name} — {why}")
+        if not group.blocked:
+            lines.append("  (none)")
+        clauses = {r.clause for r in group.blocked}
+        steps = [step for step in self.next_variables if clauses.intersection(step.unlocks)]
+        if steps:
+            lines += ["", "Collect, in this order (the readiness plan, this element's part):"]
+            for k, step in enumerate(steps, 1):
+                here = ", ".join(c for c in step.unlocks if c in clauses)
+                lines.append(f"  {k}. {' + '.join(step.variables)} -> {here}")
+        return "\n".join(lines)
 
     def __repr__(self) -> str:
         """Summarise."""
@@ -390,9 +444,17 @@ class Readiness(Sequence[CityReadiness]):
     :meth:`next_variables_frame` give the same in DataFrames.
     """
 
-    def __init__(self, results: Results, elements: Sequence[KeyElement]) -> None:
+    def __init__(
+        self,
+        results: Results,
+        elements: Sequence[KeyElement],
+        scorable: Sequence[bool] | None = None,
+    ) -> None:
         self.results = results
         self.elements: tuple[KeyElement, ...] = tuple(elements)
+        self.scorable: tuple[bool, ...] = (
+            tuple(scorable) if scorable is not None else (True,) * len(self.elements)
+        )
         table = results.table
         # Per indicator, (rows, inputs): True where the input is not reported or was rejected.
         self._lacking: tuple[BoolArray, ...] = tuple(
@@ -423,14 +485,18 @@ class Readiness(Sequence[CityReadiness]):
         return self.table.n_rows
 
     @overload
-    def __getitem__(self, row: int) -> CityReadiness: ...
+    def __getitem__(self, row: int | tuple[str, int]) -> CityReadiness: ...
 
     @overload
     def __getitem__(self, row: slice) -> Sequence[CityReadiness]: ...
 
-    def __getitem__(self, row: int | slice) -> CityReadiness | Sequence[CityReadiness]:
-        """Return the report of one city-year (or a list of them), by position in the input."""
+    def __getitem__(
+        self, row: int | slice | tuple[str, int]
+    ) -> CityReadiness | Sequence[CityReadiness]:
+        """Return one city-year's report by position or ``(city or code, year)``, or a list."""
         n = len(self)
+        if isinstance(row, tuple):
+            return self.get(*row)
         if isinstance(row, slice):
             return [CityReadiness(self, k) for k in range(n)[row]]
         if not -n <= row < n:
@@ -440,6 +506,23 @@ class Readiness(Sequence[CityReadiness]):
     def __iter__(self) -> Iterator[CityReadiness]:
         """Iterate over city-years in input order."""
         return (CityReadiness(self, row) for row in range(len(self)))
+
+    def get(self, key: str, year: int | None = None) -> CityReadiness:
+        """Return one city-year's report by region code or city name (any case), and year.
+
+        Raises
+        ------
+        UnknownCityError
+            A ``KeyError`` naming the closest cities, or the years the city has.
+        """
+        return CityReadiness(self, find_row(self.table, key, year))
+
+    def explain(self, element: KeyElement | str, key: str, year: int | None = None) -> str:
+        """Say what one city-year can compute of one element, and what to collect for it.
+
+        ``element`` is a :class:`~iso37122.KeyElement` or its name in any case.
+        """
+        return self.get(key, year).explain(element)
 
     def indicator(self, i: int, row: int) -> IndicatorReadiness:
         """Return the readiness of indicator ``i`` (its position) in one row."""
@@ -457,6 +540,7 @@ class Readiness(Sequence[CityReadiness]):
             lacking=lacking,
             rejected=rejected,
             reason=self.results.reason(i, row),
+            scorable=self.scorable[i],
         )
 
     def _patterns(self, rows: IntArray) -> tuple[list[_Pattern], list[str]]:
@@ -492,9 +576,10 @@ class Readiness(Sequence[CityReadiness]):
         """
         chosen = np.arange(len(self), dtype=np.int64) if rows is None else rows
         patterns, variables = self._patterns(chosen)
-        sizes = {e: max(1, self.elements.count(e)) for e in KeyElement}
+        counted = [e if ok else None for e, ok in zip(self.elements, self.scorable, strict=True)]
+        sizes = {e: max(1, counted.count(e)) for e in KeyElement}
         clauses = [spec.clause for spec in self.results.indicators]
-        return _plan(patterns, variables, clauses, self.elements, sizes, max(1, chosen.size))
+        return _plan(patterns, variables, clauses, counted, sizes, max(1, chosen.size))
 
     @cached_property
     def next_variables(self) -> tuple[CollectionStep, ...]:
@@ -502,8 +587,12 @@ class Readiness(Sequence[CityReadiness]):
         return self.plan()
 
     def by_element(self) -> pd.DataFrame:
-        """Return per key element the indicator values computable and in total, over all rows."""
-        return self._group_frame([e.value for e in self.elements], [e.value for e in KeyElement])
+        """Return per key element the indicator values computable and in total, over all rows.
+
+        As in the element scores, an element counts the indicators the roll-up can score.
+        """
+        keys = [e.value if ok else "" for e, ok in zip(self.elements, self.scorable, strict=True)]
+        return self._group_frame(keys, [e.value for e in KeyElement])
 
     def by_theme(self) -> pd.DataFrame:
         """Return per theme the indicator values computable and in total, over all rows."""
@@ -700,10 +789,11 @@ def readiness(
     new_businesses + new_businesses_surviving -> 5.2
     service_contracts + service_contracts_with_open_data_policy -> 5.1
     """
+    from iso37122.rollup import RollupConfig
+
     specs = CATALOGUE.select(indicators)
     table = to_table(data, units=units, extra=extra, caller="readiness")
     results = evaluate(table, specs)
-    elements = [
-        config.element(spec) if config is not None else spec.element for spec in results.indicators
-    ]
-    return Readiness(results, elements)
+    config = config if config is not None else RollupConfig()
+    plans = [config.plan(spec) for spec in results.indicators]
+    return Readiness(results, [p.element for p in plans], [p.scorable for p in plans])

@@ -16,6 +16,7 @@ from iso37122.analysis.identity import (
 from iso37122.data import table_from_frame
 from iso37122.elements import KeyElement
 from iso37122.errors import DataError, Iso37122Error, UnknownCityError, UnknownElementError
+from iso37122.testing import partial_frame
 
 
 def test_province_from_both_code_styles() -> None:
@@ -124,3 +125,29 @@ def test_profile_sets_look_up_by_identity() -> None:
         ps.get("73.71", 2020)
     with pytest.raises(UnknownElementError):
         ps.explain("blue", "73.71", 2024)
+
+
+def test_readiness_and_scores_count_an_element_alike() -> None:
+    frame = partial_frame(12, (2024,), seed=2)
+    report = iso.readiness(frame)
+    ps = iso.compute_profile(frame)
+    for row in range(len(ps)):
+        for element, score in ps[row].elements.items():
+            group = report[row].by_element[element]
+            assert group.n_total == score.n_total
+    # The livable element: 21 indicators, 3 without a direction, which no score counts.
+    assert report[0].by_element[KeyElement.LIVABLE].n_total == 18
+    assert report.by_element().loc["livable", "n_indicators"] == 18
+
+
+def test_readiness_looks_up_and_explains_by_identity() -> None:
+    report = iso.readiness(_table())
+    assert report[("Kota Makassar", 2023)].year == 2023
+    assert report.get("32.11").city == "Kab. Sumedang"
+    text = report.explain("Digital", "73.71", 2024)
+    assert (
+        text.splitlines()[1] == "Kota Makassar (73.71), 2024: 0 of 23 indicators computable (0 %)"
+    )
+    assert "Collect, in this order" in text
+    with pytest.raises(UnknownCityError):
+        report.get("Kota Surabaya", 2024)
