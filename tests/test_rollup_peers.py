@@ -160,3 +160,19 @@ def test_explain_names_the_winsorised_range() -> None:
     assert "min–max over 6 peers (year 2024), winsorised at 5–95 %: 0.25–76 device / km**2" in (
         text
     )
+
+
+def test_too_few_in_a_year_fall_back_on_every_year() -> None:
+    # Three values in each year (fewer than 5), six over both years: min-max over all six,
+    # 100 * (x - 1) / 5, and the explanation says so.
+    results = _stations([1.0, 2.0, 3.0, 4.0, 5.0, 6.0], years=[2023] * 3 + [2024] * 3)
+    found = roll_up(results, RollupConfig(winsorise=0))
+    assert found.normalised[0].tolist() == pytest.approx([0.0, 20.0, 40.0, 60.0, 80.0, 100.0])
+    assert found.pooled[0].all()
+    contribution = found.element_score("green", 4).contributions[0]
+    assert contribution.reference == (
+        "min–max over 6 peers (all years: too few in year 2024): 1–6 device / km**2"
+    )
+    # Province peers are never pooled: each province-year stands alone.
+    by_year_only = roll_up(results, RollupConfig(winsorise=0, peer_by="all", min_peers=7))
+    assert np.isnan(by_year_only.normalised[0]).all()

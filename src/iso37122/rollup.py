@@ -93,7 +93,7 @@ from __future__ import annotations
 import difflib
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
@@ -819,6 +819,10 @@ class ElementResults:
         int64 (rows,): each row's peer group (all 0 for fixed-reference methods).
     group_labels
         A label for each peer group (``"year 2024"``).
+    pooled
+        Per indicator (by position), the rows scored against the peers of every year because
+        fewer than ``min_peers`` of their own year's peers report it (open-ended indicators
+        under the default ``peer_by="year"`` only; absent when none).
     """
 
     results: Results
@@ -836,6 +840,7 @@ class ElementResults:
     plans: tuple[IndicatorPlan, ...]
     groups: IntArray
     group_labels: tuple[str, ...]
+    pooled: Mapping[int, BoolArray] = field(default_factory=dict)
 
     @property
     def n_rows(self) -> int:
@@ -879,9 +884,20 @@ class ElementResults:
             f"({_fmt(value)} {unit}): {method} is undefined without spread"
         )
 
+    def _is_pooled(self, i: int, row: int) -> bool:
+        found = self.pooled.get(i)
+        return found is not None and bool(found[row])
+
+    def _peer_label(self, i: int, row: int) -> str:
+        label = self.group_labels[int(self.groups[row])]
+        if self._is_pooled(i, row):
+            return f"all years: too few in {label}"
+        return label
+
     def _peers(self, i: int, row: int) -> FloatArray:
         """Values of indicator ``i`` in the peer group of ``row`` (computed rows only)."""
-        same = (self.groups == self.groups[row]) & (self.results.status[i] == _COMPUTED)
+        same = (self.groups == self.groups[row]) | self._is_pooled(i, row)
+        same &= self.results.status[i] == _COMPUTED
         peers: FloatArray = self.results.values[i, same]
         return peers
 
@@ -901,7 +917,7 @@ class ElementResults:
                 text += f", bands start at {shares} % of it"
             return text
         peers = self._peers(i, row)
-        label = self.group_labels[int(self.groups[row])]
+        label = self._peer_label(i, row)
         if method is Normalisation.MINMAX and plan.winsorise > 0.0:
             share = plan.winsorise
             low, high = np.quantile(peers, [share, 1.0 - share])
@@ -1411,6 +1427,9 @@ def roll_up(
             "method ('goalposts', the default, 'target' or 'bands')"
         )
     n_groups = len(labels)
+    # Open-ended indicators under the default year peers fall back on every year's values.
+    pool_years = config.peer_by == "year" and peers is None and n_groups > 1
+    pooled: dict[int, BoolArray] = {}
 
     low, high = config.score_range
     normalised = np.full((n_ind, n), np.nan)
@@ -1444,6 +1463,18 @@ def roll_up(
                 plan.winsorise,
                 plan.min_peers,
             )
+            few = valid & (code == _PEER_FEW)
+            if pool_years and few.any():
+                # Too few of the year's peers report it: compare with every year's values.
+                every = np.zeros(n, dtype=np.int64)
+                wider, wider_code = _peer_progress(
+                    plan.normalisation, x, valid, every, 1, higher, plan.winsorise, plan.min_peers
+                )
+                use = few & (wider_code == _SCORED)
+                if use.any():
+                    progress = np.where(use, wider, progress)
+                    code = np.where(use, np.int8(_SCORED), code)
+                    pooled[i] = use
             left_out[i, valid] = code[valid]
             valid = valid & (code == _SCORED)
         normalised[i] = np.where(valid, low + (high - low) * progress, np.nan)
@@ -1485,4 +1516,5 @@ def roll_up(
         plans=plans,
         groups=groups,
         group_labels=labels,
+        pooled=MappingProxyType(pooled),
     )

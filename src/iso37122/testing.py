@@ -227,6 +227,8 @@ REGENCIES: tuple[tuple[str, str], ...] = _regencies()
 """Kemendagri code and name of the kab/kota :func:`partial_frame` draws from (five provinces:
 Sulawesi Selatan, Jawa Barat, Jawa Timur, DKI Jakarta and Bali)."""
 
+_PILOTS = ("73.71", "32.11", "35.10", "31.71", "31.72", "31.73", "31.74", "31.75")
+
 _CORE = ("population", "land_area", "labour_force", "households", "municipal_expenditure")
 
 
@@ -239,7 +241,9 @@ def partial_frame(
 ) -> pd.DataFrame:
     """Return realistic *partial* data: kab/kota over several years, many variables missing.
 
-    Each kab/kota keeps its Kemendagri code and name (from :data:`REGENCIES`) over the years.
+    Each kab/kota keeps its Kemendagri code and name (from :data:`REGENCIES`) over the years;
+    the pilot areas (Kota Makassar, Kab. Sumedang, Kab. Banyuwangi, Jakarta's five kota) come
+    first among those drawn.
     Whether a variable is reported follows what real collections show: a few core variables
     (population, land area, labour force, households, expenditure) almost always; every other
     variable with its own national rate (some common, some rare); more by kota and by
@@ -277,7 +281,13 @@ def partial_frame(
     if not 0.0 < reporting < 1.0:
         raise ValueError(f"reporting must be between 0 and 1, not {reporting}")
     rng = np.random.default_rng(seed)
-    chosen = np.sort(rng.choice(len(REGENCIES), n_cities, replace=False))
+    # The pilot areas first (Kota Makassar, Kab. Sumedang, Kab. Banyuwangi, Jakarta's kota),
+    # then a random draw of the others.
+    codes_known = [code for code, _ in REGENCIES]
+    pilots = [codes_known.index(c) for c in _PILOTS][:n_cities]
+    others = np.setdiff1d(np.arange(len(REGENCIES)), pilots)
+    extra = rng.choice(others, n_cities - len(pilots), replace=False)
+    chosen = np.sort(np.concatenate([pilots, extra]).astype(np.int64))
     codes = [REGENCIES[k][0] for k in chosen.tolist()]
     names = [REGENCIES[k][1] for k in chosen.tolist()]
     start = synthetic_frame(n_cities, seed=seed)
