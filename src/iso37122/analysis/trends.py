@@ -211,7 +211,6 @@ def strengths(elements: ElementResults, n: int = 3) -> pd.DataFrame:
     table = elements.results.table
     normalised = elements.normalised
     n_ind, n_rows = normalised.shape
-    percentile = _year_percentiles(elements)
     specs = elements.results.indicators
     parts = []
     chunk = 65_536
@@ -233,19 +232,21 @@ def strengths(elements: ElementResults, n: int = 3) -> pd.DataFrame:
                         "rank": rank + 1,
                         "i": ind,
                         "score": block[ind, col],
-                        "percentile": percentile[ind, rows],
                     }
                 )
             )
     if n_ind == 0 or not parts:
-        frame = pd.DataFrame(
-            {"row": [], "kind": [], "rank": [], "i": [], "score": [], "percentile": []}
-        )
+        frame = pd.DataFrame({"row": [], "kind": [], "rank": [], "i": [], "score": []})
     else:
         frame = pd.concat(parts, ignore_index=True)
     frame = frame.sort_values(["row", "kind", "rank"], kind="stable", ignore_index=True)
     rows = frame["row"].to_numpy(dtype=np.int64)
     i = frame["i"].to_numpy(dtype=np.int64)
+    percentile = np.full(rows.size, np.nan)
+    # One indicator at a time, so that no (indicators, rows) array is built.
+    for k in np.unique(i).tolist():
+        at = i == k
+        percentile[at] = _year_percentile(elements, k)[rows[at]]
     return pd.DataFrame(
         {
             "city": table.city[rows],
@@ -257,35 +258,34 @@ def strengths(elements: ElementResults, n: int = 3) -> pd.DataFrame:
             "name": np.array([s.name for s in specs], dtype=object)[i],
             "element": np.array([m.value for m in elements.membership], dtype=object)[i],
             "score": frame["score"].to_numpy(dtype=float),
-            "percentile": frame["percentile"].to_numpy(dtype=float),
+            "percentile": percentile,
         }
     )
 
 
-def _year_percentiles(elements: ElementResults) -> FloatArray:
-    """Percentile (0 worst … 100 best) of each computed value among the same year's values."""
+def _year_percentile(elements: ElementResults, i: int) -> FloatArray:
+    """Percentile (0 worst … 100 best) of indicator ``i``'s values among the same year's."""
     results = elements.results
+    out = np.full(results.table.n_rows, np.nan)
+    plan = elements.plans[i]
+    if plan.direction is Direction.NEUTRAL:
+        return out
     years, group = np.unique(results.table.year, return_inverse=True)
-    out = np.full(results.values.shape, np.nan)
-    for i, plan in enumerate(elements.plans):
-        if plan.direction is Direction.NEUTRAL:
-            continue
-        valid = results.status[i] == _COMPUTED
-        rows = np.flatnonzero(valid)
-        x = results.values[i, rows]
-        if plan.direction is Direction.LOWER_IS_BETTER:
-            x = -x
-        g = group[rows]
-        order = np.lexsort((x, g))
-        xs, gs = x[order], g[order]
-        counts = np.bincount(gs, minlength=years.size)
-        starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
-        # Mean rank of ties: positions of the first and last equal (group, value) pair.
-        key = np.cumsum(np.r_[True, (gs[1:] != gs[:-1]) | (xs[1:] != xs[:-1])])
-        below = np.searchsorted(key, key, side="left") - starts[gs]
-        upto = np.searchsorted(key, key, side="right") - starts[gs]
-        size = counts[gs]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            u = np.where(size > 1, (below + upto - 1) / (2.0 * (size - 1)), np.nan)
-        out[i, rows[order]] = 100.0 * u
+    rows = np.flatnonzero(results.status[i] == _COMPUTED)
+    x = results.values[i, rows]
+    if plan.direction is Direction.LOWER_IS_BETTER:
+        x = -x
+    g = group[rows]
+    order = np.lexsort((x, g))
+    xs, gs = x[order], g[order]
+    counts = np.bincount(gs, minlength=years.size)
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    # Mean rank of ties: positions of the first and last equal (group, value) pair.
+    key = np.cumsum(np.r_[True, (gs[1:] != gs[:-1]) | (xs[1:] != xs[:-1])])
+    below = np.searchsorted(key, key, side="left") - starts[gs]
+    upto = np.searchsorted(key, key, side="right") - starts[gs]
+    size = counts[gs]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        u = np.where(size > 1, (below + upto - 1) / (2.0 * (size - 1)), np.nan)
+    out[rows[order]] = 100.0 * u
     return out
