@@ -297,7 +297,8 @@ def partial_frame(
     # Rates per variable around `reporting` (logit scale), capacity per kab/kota.
     logit = np.log(reporting / (1.0 - reporting))
     rate = logit + rng.normal(0.0, 1.2, len(variables))
-    rate[[variables.index(v) for v in _CORE]] = 4.0
+    core = np.isin(variables, _CORE)
+    rate[core] = 4.0
     kota = np.array([int(code[3:]) >= 71 for code in codes])
     capacity = rng.normal(0.0, 0.8, n_cities) + 0.6 * kota
     chance = 1.0 / (1.0 + np.exp(-(rate[None, :] + capacity[:, None])))
@@ -305,7 +306,7 @@ def partial_frame(
     reported = rng.random(chance.shape) < chance
     for k, year in enumerate(years):
         if k:
-            keep = rng.random(chance.shape) < 0.92
+            keep = rng.random(chance.shape) < np.where(core[None, :], 0.995, 0.92)
             start_now = rng.random(chance.shape) < 0.3 * chance
             reported = np.where(reported, keep, start_now)
         # A convex mix of two valid rows is valid (every constraint is linear), and the

@@ -246,6 +246,7 @@ def improvement_plan(
                 "assumed_score": target,
                 "new_element_score": new,
                 "gain": new - current if not math.isnan(current) else math.nan,
+                "order": i,
             }
         )
     clauses = {results.indicators[i].clause for i in members}
@@ -270,8 +271,10 @@ def improvement_plan(
         needed=needed,
         improve=improve.sort_values("gain", ascending=False, ignore_index=True),
         collect=collect.sort_values(
-            ["gain", "clause"], ascending=[False, True], ignore_index=True, na_position="last"
-        ),
+            ["new_element_score", "order"], ascending=[False, True], na_position="last"
+        )
+        .drop(columns="order")
+        .reset_index(drop=True),
         steps=steps,
         scored_after_step=after,
     )
@@ -305,7 +308,15 @@ _IMPROVE_COLUMNS = [
     "new_element_score",
     "gain",
 ]
-_COLLECT_COLUMNS = ["clause", "name", "lacking", "assumed_score", "new_element_score", "gain"]
+_COLLECT_COLUMNS = [
+    "clause",
+    "name",
+    "lacking",
+    "assumed_score",
+    "new_element_score",
+    "gain",
+    "order",
+]
 
 
 def _scored_after(
