@@ -66,6 +66,25 @@ class ProfileRecord(BaseModel):
     elements: dict[KeyElement, ElementScore]
 
 
+class _ElementScores(Mapping[KeyElement, ElementScore]):
+    """The three element scores, looked up by element or by its name in any case."""
+
+    def __init__(self, scores: Mapping[KeyElement, ElementScore]) -> None:
+        self._scores = dict(scores)
+
+    def __getitem__(self, key: KeyElement | str) -> ElementScore:
+        return self._scores[key_element(key)]
+
+    def __iter__(self) -> Iterator[KeyElement]:
+        return iter(self._scores)
+
+    def __len__(self) -> int:
+        return len(self._scores)
+
+    def __repr__(self) -> str:
+        return repr(self._scores)
+
+
 class Profile:
     """One city-year: every selected indicator's result.
 
@@ -111,8 +130,11 @@ class Profile:
 
     @cached_property
     def elements(self) -> Mapping[KeyElement, ElementScore]:
-        """Score of each of the three key elements, with coverage and contributions."""
-        return self._elements.scores(self._row)
+        """Score of each of the three key elements, with coverage and contributions.
+
+        Keyed by :class:`~iso37122.KeyElement`; a name in any case (``"Green"``) works too.
+        """
+        return _ElementScores(self._elements.scores(self._row))
 
     def explain(self, element: KeyElement | str) -> str:
         """Show how one element's score was made: what entered, with what weight, and what not.

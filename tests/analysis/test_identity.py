@@ -151,3 +151,12 @@ def test_readiness_looks_up_and_explains_by_identity() -> None:
     assert "Collect, in this order" in text
     with pytest.raises(UnknownCityError):
         report.get("Kota Surabaya", 2024)
+
+
+def test_profile_elements_by_name_in_any_case() -> None:
+    profile = iso.compute_profile(_table())[0]
+    assert profile.elements["Green"] is profile.elements[KeyElement.GREEN]
+    assert profile.elements["LIVABLE"].element is KeyElement.LIVABLE
+    assert list(profile.elements) == list(KeyElement)
+    with pytest.raises(UnknownElementError):
+        profile.elements["blue"]
