@@ -23,6 +23,7 @@ from iso37122.rollup import ElementResults, ElementScore, RollupConfig, roll_up
 from iso37122.themes import Theme
 
 __all__ = [
+    "ElementScores",
     "IndicatorResult",
     "Profile",
     "ProfileRecord",
@@ -66,22 +67,26 @@ class ProfileRecord(BaseModel):
     elements: dict[KeyElement, ElementScore]
 
 
-class _ElementScores(Mapping[KeyElement, ElementScore]):
-    """The three element scores, looked up by element or by its name in any case."""
+class ElementScores(Mapping[KeyElement, ElementScore]):
+    """The three element scores of a profile, by element or by its name in any case."""
 
     def __init__(self, scores: Mapping[KeyElement, ElementScore]) -> None:
         self._scores = dict(scores)
 
     def __getitem__(self, key: KeyElement | str) -> ElementScore:
+        """Return one element's score (``UnknownElementError`` names the three)."""
         return self._scores[key_element(key)]
 
     def __iter__(self) -> Iterator[KeyElement]:
+        """Iterate over the elements, in their national order."""
         return iter(self._scores)
 
     def __len__(self) -> int:
+        """Return 3."""
         return len(self._scores)
 
     def __repr__(self) -> str:
+        """Show the scores."""
         return repr(self._scores)
 
 
@@ -129,12 +134,12 @@ class Profile:
         return out
 
     @cached_property
-    def elements(self) -> Mapping[KeyElement, ElementScore]:
+    def elements(self) -> ElementScores:
         """Score of each of the three key elements, with coverage and contributions.
 
         Keyed by :class:`~iso37122.KeyElement`; a name in any case (``"Green"``) works too.
         """
-        return _ElementScores(self._elements.scores(self._row))
+        return ElementScores(self._elements.scores(self._row))
 
     def explain(self, element: KeyElement | str) -> str:
         """Show how one element's score was made: what entered, with what weight, and what not.
