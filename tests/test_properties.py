@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 import iso37122 as iso
 from iso37122.data import table_from_frame
-from iso37122.engine import evaluate
-from iso37122.indicators import Indicator, PartOfWhole, Status
+from iso37122.engine import Status, evaluate
+from iso37122.indicators import Indicator, PartOfWhole
 from iso37122.testing import synthetic_frame
 from iso37122.units import conversion_factor
 

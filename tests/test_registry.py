@@ -13,9 +13,9 @@ import pytest
 
 import iso37122 as iso
 from iso37122.data import table_from_records
-from iso37122.engine import evaluate
+from iso37122.engine import Status, evaluate
 from iso37122.errors import UnknownIndicatorError
-from iso37122.indicators import REGISTRY, Indicator, NonNegative, PartOfWhole, Positive, Status
+from iso37122.indicators import REGISTRY, Indicator, NonNegative, PartOfWhole, Positive
 from iso37122.testing import synthetic_frame
 from iso37122.units import Quantity, parse_unit
 
@@ -132,7 +132,6 @@ def test_catalogue_frame_and_json() -> None:
         "title_id",
         "unit",
         "direction",
-        "element",
         "inputs",
         "confidence",
         "formula",

@@ -19,8 +19,9 @@ from iso37122.analysis.trends import Change
 from iso37122.analysis.uncertainty import Uncertainty, uncertainty
 from iso37122.data import CityData
 from iso37122.elements import KeyElement
+from iso37122.engine import Status
 from iso37122.errors import Iso37122Error
-from iso37122.indicators import Catalogue, Direction, Indicator, Status, catalogue
+from iso37122.indicators import Catalogue, Direction, Indicator, catalogue
 from iso37122.profile import (
     IndicatorResult,
     Profile,

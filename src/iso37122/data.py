@@ -20,8 +20,8 @@ import numpy.typing as npt
 import pandas as pd
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
 
+from iso37122._typing import BoolArray, FloatArray, IntArray, ObjectArray
 from iso37122.errors import DataError, Problem, UnitError, UnknownVariableError, show_value
-from iso37122.indicators._formulas import FloatArray
 from iso37122.units import conversion_factor, is_quantity, to_canonical
 from iso37122.variables import VARIABLES, Variable
 
@@ -37,7 +37,6 @@ __all__ = [
     "to_table",
 ]
 
-BoolArray = npt.NDArray[np.bool_]
 Extra = Literal["forbid", "ignore"]
 
 IDENTITY_COLUMNS = ("city", "year", "code")
@@ -70,9 +69,9 @@ class Table:
         One :class:`~iso37122.errors.Problem` per rejected cell.
     """
 
-    city: npt.NDArray[np.object_]
-    year: npt.NDArray[np.int64]
-    code: npt.NDArray[np.object_]
+    city: ObjectArray
+    year: IntArray
+    code: ObjectArray
     columns: Mapping[str, FloatArray]
     invalid: Mapping[str, BoolArray] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
@@ -396,14 +395,14 @@ def table_from_frame(
     return table
 
 
-def _as_objects(series: pd.Series[Any]) -> npt.NDArray[np.object_]:
+def _as_objects(series: pd.Series[Any]) -> ObjectArray:
     """Return a Series as an object array with ``None`` for every kind of missing value."""
-    values: npt.NDArray[np.object_] = series.to_numpy(dtype=object, copy=True)
+    values: ObjectArray = series.to_numpy(dtype=object, copy=True)
     values[pd.isna(values)] = None
     return values
 
 
-def _stripped_text(series: pd.Series[Any]) -> tuple[npt.NDArray[np.object_], BoolArray]:
+def _stripped_text(series: pd.Series[Any]) -> tuple[ObjectArray, BoolArray]:
     """Return a column as stripped strings (``None`` where missing) and the missing mask.
 
     Names and codes repeat over years, so only the distinct values are converted.
@@ -411,11 +410,11 @@ def _stripped_text(series: pd.Series[Any]) -> tuple[npt.NDArray[np.object_], Boo
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     distinct = np.asarray(uniques, dtype=object)
     stripped = np.array([str(v).strip() for v in distinct] + [None], dtype=object)
-    values: npt.NDArray[np.object_] = stripped[codes]  # the sentinel -1 picks the None
+    values: ObjectArray = stripped[codes]  # the sentinel -1 picks the None
     return values, codes < 0
 
 
-def _city_column(series: pd.Series[Any]) -> npt.NDArray[np.object_]:
+def _city_column(series: pd.Series[Any]) -> ObjectArray:
     values, missing = _stripped_text(series)
     empty = np.flatnonzero(missing | (values == ""))
     if empty.size:
@@ -429,7 +428,7 @@ def _city_column(series: pd.Series[Any]) -> npt.NDArray[np.object_]:
     return values
 
 
-def _year_column(series: pd.Series[Any], city: npt.NDArray[np.object_]) -> npt.NDArray[np.int64]:
+def _year_column(series: pd.Series[Any], city: ObjectArray) -> IntArray:
     numeric = pd.to_numeric(series, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
     bad = ~np.isfinite(numeric) | (numeric != np.round(numeric))
     if bad.any():
@@ -451,7 +450,7 @@ def _year_column(series: pd.Series[Any], city: npt.NDArray[np.object_]) -> npt.N
     return numeric.astype(np.int64)
 
 
-def _code_column(series: pd.Series[Any]) -> npt.NDArray[np.object_]:
+def _code_column(series: pd.Series[Any]) -> ObjectArray:
     kind = pd.api.types.infer_dtype(series, skipna=True)
     if kind in ("floating", "mixed-integer-float", "mixed"):
         floats = [i for i, v in enumerate(series) if isinstance(v, float) and not np.isnan(v)]
@@ -469,8 +468,8 @@ def _variable_column(
     series: pd.Series[Any],
     variable: Variable,
     unit: str | None,
-    city: npt.NDArray[np.object_],
-    year: npt.NDArray[np.int64],
+    city: ObjectArray,
+    year: IntArray,
 ) -> tuple[FloatArray, BoolArray, list[Problem]]:
     name = variable.id
     factor = 1.0 if unit is None else conversion_factor(unit, variable.unit, variable=name)

@@ -10,16 +10,39 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 import numpy as np
 import numpy.typing as npt
 
+from iso37122._typing import BoolArray, FloatArray, Int8Array
 from iso37122.data import Table
-from iso37122.indicators import CATALOGUE, Indicator, Status
-from iso37122.indicators._formulas import FloatArray
-from iso37122.indicators._spec import STATUS_BY_CODE
+from iso37122.indicators import CATALOGUE, Indicator
 
-__all__ = ["Results", "evaluate"]
+__all__ = ["STATUS_BY_CODE", "Results", "Status", "evaluate"]
+
+
+class Status(StrEnum):
+    """Outcome of computing one indicator for one city-year."""
+
+    COMPUTED = "computed"
+    """A value was computed."""
+    MISSING = "missing"
+    """An input was not reported."""
+    INVALID = "invalid"
+    """An input value is invalid or a declared constraint is broken."""
+    UNDEFINED = "undefined"
+    """The formula is undefined for the data (a zero denominator)."""
+
+    @property
+    def code(self) -> int:
+        """Small-integer code used in result arrays."""
+        return _STATUS_CODES[self]
+
+
+_STATUS_CODES = {status: i for i, status in enumerate(Status)}
+STATUS_BY_CODE: tuple[Status, ...] = tuple(Status)
+
 
 COMPUTED = Status.COMPUTED.code
 MISSING = Status.MISSING.code
@@ -54,7 +77,7 @@ class Results:
     table: Table
     indicators: tuple[Indicator, ...]
     values: FloatArray
-    status: npt.NDArray[np.int8]
+    status: Int8Array
     detail: npt.NDArray[np.int16]
 
     def index(self, clause: str) -> int:
@@ -175,7 +198,7 @@ def evaluate(table: Table, indicators: Sequence[Indicator] | None = None) -> Res
         row_detail = detail[i]
         # Each check marks the rows it stops that no earlier check stopped. Writes are skipped
         # when a check stops nothing, the common case, so clean data cost one pass per check.
-        checks: list[tuple[npt.NDArray[np.bool_], int, int]] = [
+        checks: list[tuple[BoolArray, int, int]] = [
             (table.invalid[v], INVALID, k) for k, v in enumerate(spec.inputs) if v in table.invalid
         ]
         checks.append((np.logical_or.reduce([np.isnan(c) for c in columns.values()]), MISSING, 0))

@@ -8,17 +8,16 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 import numpy as np
-import numpy.typing as npt
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
+from iso37122._typing import ObjectArray
 from iso37122.analysis.identity import find_row, key_element
 from iso37122.data import CityDataBase, Extra, Table, to_table
 from iso37122.elements import KeyElement
-from iso37122.engine import Results, evaluate
+from iso37122.engine import STATUS_BY_CODE, Results, Status, evaluate
 from iso37122.errors import UnknownIndicatorError
-from iso37122.indicators import CATALOGUE, Status
-from iso37122.indicators._spec import STATUS_BY_CODE
+from iso37122.indicators import CATALOGUE
 from iso37122.rollup import ElementResults, ElementScore, RollupConfig, roll_up
 from iso37122.themes import Theme
 
@@ -391,7 +390,7 @@ class ProfileSet(Sequence[Profile]):
         row_codes = np.repeat(np.arange(n), m)
         indicator_codes = np.tile(np.arange(m), n)
 
-        def per_row(labels: npt.NDArray[np.object_]) -> pd.Categorical:
+        def per_row(labels: ObjectArray) -> pd.Categorical:
             codes, uniques = pd.factorize(pd.Series(labels, dtype=object), use_na_sentinel=True)
             return pd.Categorical.from_codes(codes[row_codes], categories=uniques)
 

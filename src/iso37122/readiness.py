@@ -27,15 +27,14 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, overload
 
 import numpy as np
-import numpy.typing as npt
 import pandas as pd
 
+from iso37122._typing import BoolArray, IntArray
 from iso37122.analysis.identity import find_row, key_element
 from iso37122.data import CityDataBase, Extra, Table, to_table
 from iso37122.elements import KeyElement
-from iso37122.engine import Results, evaluate
-from iso37122.indicators import CATALOGUE, Status
-from iso37122.indicators._spec import STATUS_BY_CODE
+from iso37122.engine import STATUS_BY_CODE, Results, Status, evaluate
+from iso37122.indicators import CATALOGUE
 from iso37122.themes import Theme
 from iso37122.variables import VARIABLES
 
@@ -51,8 +50,6 @@ __all__ = [
     "readiness",
 ]
 
-BoolArray = npt.NDArray[np.bool_]
-IntArray = npt.NDArray[np.int64]
 
 _COMPUTED = Status.COMPUTED.code
 

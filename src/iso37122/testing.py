@@ -16,8 +16,8 @@ from collections import defaultdict
 import numpy as np
 import pandas as pd
 
+from iso37122._typing import FloatArray
 from iso37122.indicators import CATALOGUE, PartOfWhole
-from iso37122.indicators._formulas import FloatArray
 from iso37122.variables import VARIABLES, Kind, Variable
 
 __all__ = ["REGENCIES", "partial_frame", "synthetic_frame"]

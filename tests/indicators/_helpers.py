@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from iso37122.indicators._formulas import FloatArray
-from iso37122.indicators._spec import Indicator, PartOfWhole, Positive, Status
+from iso37122._typing import FloatArray
+from iso37122.engine import Status
+from iso37122.indicators._spec import Indicator, PartOfWhole, Positive
 
 __all__ = [
     "INFERRED_NOTE",

@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 from _helpers import INFERRED_NOTE, arr, check_sole_part_of_whole, check_sole_positive
 
+from iso37122.engine import Status
 from iso37122.indicators import transportation as tr
-from iso37122.indicators._spec import Direction, Indicator, PartOfWhole, Positive, Status
+from iso37122.indicators._spec import Direction, Indicator, PartOfWhole, Positive
 
 SPECS = {s.clause: s for s in tr.SPECS}
 

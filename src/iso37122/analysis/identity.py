@@ -25,8 +25,8 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
 import numpy as np
-import numpy.typing as npt
 
+from iso37122._typing import ObjectArray
 from iso37122.data import Table
 from iso37122.elements import KeyElement
 from iso37122.errors import DataError, UnknownCityError, UnknownElementError
@@ -42,7 +42,6 @@ __all__ = [
     "regency_kinds",
 ]
 
-ObjectArray = npt.NDArray[np.object_]
 
 _COMMON = {
     "11": "Aceh",

@@ -26,10 +26,10 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from iso37122._typing import FloatArray
 from iso37122.analysis.identity import key_element
 from iso37122.elements import KeyElement
-from iso37122.indicators import Status
-from iso37122.indicators._formulas import FloatArray
+from iso37122.engine import Status
 from iso37122.readiness import CollectionStep, Readiness
 from iso37122.rollup import Aggregation, ElementResults
 

@@ -24,12 +24,12 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from iso37122._typing import FloatArray, IntArray
 from iso37122.analysis.identity import province_name, provinces_of
 from iso37122.data import Table
-from iso37122.engine import Results, evaluate
+from iso37122.engine import Results, Status, evaluate
 from iso37122.errors import DataError
-from iso37122.indicators import Indicator, Status
-from iso37122.indicators._formulas import FloatArray
+from iso37122.indicators import Indicator
 from iso37122.profile import ProfileSet
 from iso37122.rollup import RollupConfig, roll_up
 from iso37122.variables import VARIABLES, Kind
@@ -42,7 +42,6 @@ ADDITIVE_KINDS = frozenset({Kind.COUNT, Kind.QUANTITY, Kind.MONEY, Kind.DURATION
 SUMMED = "recomputed from summed inputs"
 WEIGHTED = "population-weighted mean"
 
-IntArray = npt.NDArray[np.int64]
 
 _COMPUTED = Status.COMPUTED.code
 _MISSING = Status.MISSING.code

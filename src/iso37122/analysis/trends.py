@@ -15,15 +15,14 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from iso37122._typing import BoolArray, FloatArray, IntArray
 from iso37122.data import Table
-from iso37122.indicators import Direction, Status
-from iso37122.indicators._formulas import FloatArray
+from iso37122.engine import Status
+from iso37122.indicators import Direction
 from iso37122.rollup import ElementResults
 
 __all__ = ["Change", "change", "strengths"]
 
-IntArray = npt.NDArray[np.int64]
-BoolArray = npt.NDArray[np.bool_]
 
 _COMPUTED = Status.COMPUTED.code
 

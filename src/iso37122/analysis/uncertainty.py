@@ -62,11 +62,10 @@ from types import MappingProxyType
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 import pandas as pd
 
+from iso37122._typing import BoolArray, FloatArray, IntArray
 from iso37122.errors import ConfigError
-from iso37122.indicators._formulas import FloatArray
 from iso37122.profile import ProfileSet
 from iso37122.rollup import Aggregation, ElementResults, RollupConfig, roll_up
 
@@ -79,8 +78,6 @@ __all__ = [
     "uncertainty",
 ]
 
-IntArray = npt.NDArray[np.int64]
-BoolArray = npt.NDArray[np.bool_]
 
 FACTORS = ("normalisation", "goalposts", "weights", "aggregation", "coverage")
 """The choices :func:`uncertainty` can vary, in the order of its sensitivity indices."""
