@@ -32,6 +32,7 @@ from iso37122.elements import KeyElement
 from iso37122.engine import Status
 from iso37122.readiness import CollectionStep, Readiness
 from iso37122.rollup import Aggregation, ElementResults
+from iso37122.rollup.aggregation import aggregate
 
 __all__ = ["ImprovementPlan", "improvement_plan"]
 
@@ -39,12 +40,9 @@ _COMPUTED = Status.COMPUTED.code
 
 
 def _mean(scores: FloatArray, weights: FloatArray, aggregation: Aggregation) -> float:
-    """Weighted arithmetic or geometric mean (NaN for no scores)."""
-    if scores.size == 0:
-        return math.nan
-    if aggregation is Aggregation.ARITHMETIC:
-        return float(np.sum(weights * scores) / np.sum(weights))
-    return float(np.exp(np.sum(weights * np.log(scores)) / np.sum(weights)))
+    """Return the roll-up's weighted mean of one city-year's scores (NaN for none)."""
+    mean, _ = aggregate(scores[:, None], weights, aggregation)
+    return float(mean[0])
 
 
 @dataclass(frozen=True)

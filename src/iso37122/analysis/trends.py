@@ -9,7 +9,7 @@ peers: a city can fall behind while its raw values improve, and both columns say
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -19,7 +19,8 @@ from iso37122._typing import BoolArray, FloatArray, IntArray
 from iso37122.data import Table
 from iso37122.engine import Status
 from iso37122.indicators import Direction
-from iso37122.rollup import ElementResults
+from iso37122.rollup import ElementResults, Normalisation
+from iso37122.rollup.normalisers import PeerGroups
 
 __all__ = ["Change", "change", "strengths"]
 
@@ -265,26 +266,14 @@ def strengths(elements: ElementResults, n: int = 3) -> pd.DataFrame:
 def _year_percentile(elements: ElementResults, i: int) -> FloatArray:
     """Percentile (0 worst … 100 best) of indicator ``i``'s values among the same year's."""
     results = elements.results
-    out = np.full(results.table.n_rows, np.nan)
     plan = elements.plans[i]
     if plan.direction is Direction.NEUTRAL:
-        return out
+        return np.full(results.table.n_rows, np.nan)
     years, group = np.unique(results.table.year, return_inverse=True)
-    rows = np.flatnonzero(results.status[i] == _COMPUTED)
-    x = results.values[i, rows]
-    if plan.direction is Direction.LOWER_IS_BETTER:
-        x = -x
-    g = group[rows]
-    order = np.lexsort((x, g))
-    xs, gs = x[order], g[order]
-    counts = np.bincount(gs, minlength=years.size)
-    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
-    # Mean rank of ties: positions of the first and last equal (group, value) pair.
-    key = np.cumsum(np.r_[True, (gs[1:] != gs[:-1]) | (xs[1:] != xs[:-1])])
-    below = np.searchsorted(key, key, side="left") - starts[gs]
-    upto = np.searchsorted(key, key, side="right") - starts[gs]
-    size = counts[gs]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        u = np.where(size > 1, (below + upto - 1) / (2.0 * (size - 1)), np.nan)
-    out[rows[order]] = 100.0 * u
-    return out
+    groups = PeerGroups(group.astype(np.int64), tuple(f"year {int(y)}" for y in years))
+    valid = results.status[i] == Status.COMPUTED.code
+    values = np.where(valid, results.values[i], 0.0)
+    rank = replace(plan, normalisation=Normalisation.RANK, winsorise=0.0, min_peers=2)
+    found = Normalisation.RANK.normaliser.progress(values, valid, rank, groups)
+    percentile: FloatArray = 100.0 * found.progress
+    return percentile
