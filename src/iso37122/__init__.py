@@ -12,7 +12,11 @@ Examples
 
 from __future__ import annotations
 
-from iso37122 import errors, testing, units
+from iso37122 import analysis, errors, testing, units
+from iso37122.analysis.improve import ImprovementPlan
+from iso37122.analysis.provinces import ProvinceSet
+from iso37122.analysis.trends import Change
+from iso37122.analysis.uncertainty import Uncertainty, uncertainty
 from iso37122.data import CityData
 from iso37122.elements import KeyElement
 from iso37122.engine import Status
@@ -35,9 +39,11 @@ __version__ = "0.1.0"
 __all__ = [
     "Aggregation",
     "Catalogue",
+    "Change",
     "CityData",
     "Direction",
     "ElementScore",
+    "ImprovementPlan",
     "Indicator",
     "IndicatorResult",
     "Iso37122Error",
@@ -47,17 +53,21 @@ __all__ = [
     "Profile",
     "ProfileRecord",
     "ProfileSet",
+    "ProvinceSet",
     "Readiness",
     "RollupConfig",
     "Status",
     "Theme",
+    "Uncertainty",
     "Variable",
     "__version__",
+    "analysis",
     "catalogue",
     "compute_profile",
     "errors",
     "readiness",
     "testing",
+    "uncertainty",
     "units",
     "variables",
 ]

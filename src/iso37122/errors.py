@@ -50,6 +50,8 @@ __all__ = [
     "Iso37122Error",
     "Problem",
     "UnitError",
+    "UnknownCityError",
+    "UnknownElementError",
     "UnknownIndicatorError",
     "UnknownVariableError",
     "show_value",
@@ -209,6 +211,25 @@ class ArgumentError(Iso37122Error, TypeError, ValueError):
     """
 
     code = "bad_argument"
+
+
+class UnknownCityError(Iso37122Error, KeyError):
+    """A city, region code or city-year that is not in the data; the message names what is."""
+
+    def __str__(self) -> str:
+        """Return the message unquoted."""
+        return str(self.args[0]) if self.args else ""
+
+
+class UnknownElementError(ArgumentError, KeyError):
+    """A key-element name that is none of the three; the message lists them.
+
+    It is an :class:`ArgumentError` (a bad argument) and a ``KeyError`` (a missed lookup).
+    """
+
+    def __str__(self) -> str:
+        """Return the message unquoted."""
+        return str(self.args[0]) if self.args else ""
 
 
 class ConfigError(Iso37122Error, ValueError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cached_property
-from typing import Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 import numpy as np
 import pandas as pd
@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from iso37122._arguments import check_indicators, check_options
 from iso37122._typing import ObjectArray
+from iso37122.analysis.identity import find_row, key_element
 from iso37122.data import CityDataBase, Extra, Table, raise_problems, to_table
 from iso37122.elements import KeyElement
 from iso37122.engine import STATUS_BY_CODE, Results, Status, evaluate
@@ -23,12 +24,18 @@ from iso37122.rollup import ElementResults, ElementScore, RollupConfig, roll_up
 from iso37122.themes import Theme
 
 __all__ = [
+    "ElementScores",
     "IndicatorResult",
     "Profile",
     "ProfileRecord",
     "ProfileSet",
     "compute_profile",
 ]
+
+if TYPE_CHECKING:
+    from iso37122.analysis.improve import ImprovementPlan
+    from iso37122.analysis.provinces import ProvinceSet
+    from iso37122.analysis.trends import Change
 
 IndicatorKeys = Sequence[str | Theme] | str | Theme | None
 
@@ -59,6 +66,29 @@ class ProfileRecord(BaseModel):
     code: str | None
     indicators: dict[str, IndicatorResult]
     elements: dict[KeyElement, ElementScore]
+
+
+class ElementScores(Mapping[KeyElement, ElementScore]):
+    """The three element scores of a profile, by element or by its name in any case."""
+
+    def __init__(self, scores: Mapping[KeyElement, ElementScore]) -> None:
+        self._scores = dict(scores)
+
+    def __getitem__(self, key: KeyElement | str) -> ElementScore:
+        """Return one element's score (``UnknownElementError`` names the three)."""
+        return self._scores[key_element(key)]
+
+    def __iter__(self) -> Iterator[KeyElement]:
+        """Iterate over the elements, in their national order."""
+        return iter(self._scores)
+
+    def __len__(self) -> int:
+        """Return 3."""
+        return len(self._scores)
+
+    def __repr__(self) -> str:
+        """Show the scores."""
+        return repr(self._scores)
 
 
 class Profile:
@@ -105,9 +135,12 @@ class Profile:
         return out
 
     @cached_property
-    def elements(self) -> Mapping[KeyElement, ElementScore]:
-        """Score of each of the three key elements, with coverage and contributions."""
-        return self._elements.scores(self._row)
+    def elements(self) -> ElementScores:
+        """Score of each of the three key elements, with coverage and contributions.
+
+        Keyed by :class:`~iso37122.KeyElement`; a name in any case (``"Green"``) works too.
+        """
+        return ElementScores(self._elements.scores(self._row))
 
     @cached_property
     def warnings(self) -> tuple[QualityFlag, ...]:
@@ -115,13 +148,11 @@ class Profile:
         return quality_flags(self._results.table, np.array([self._row], dtype=np.intp))
 
     def explain(self, element: KeyElement | str) -> str:
-        """Show how one element's score was made: what entered, with what weight, and what not."""
-        if element not in {e.value for e in KeyElement}:
-            raise ArgumentError(
-                f"explain() takes a key element: {', '.join(repr(e.value) for e in KeyElement)}"
-                f", not {element!r}"
-            )
-        return self._elements.explain(element, self._row)
+        """Show how one element's score was made: what entered, with what weight, and what not.
+
+        ``element`` is a :class:`~iso37122.KeyElement` or its name in any case (``"Green"``).
+        """
+        return self._elements.explain(key_element(element), self._row)
 
     def __getitem__(self, key: str) -> IndicatorResult:
         """Return the result of one indicator, by clause (``"18.1"``) or name."""
@@ -216,14 +247,23 @@ class ProfileSet(Sequence[Profile]):
         return self._results.table.n_rows
 
     @overload
-    def __getitem__(self, index: int) -> Profile: ...
+    def __getitem__(self, index: int | tuple[str, int]) -> Profile: ...
 
     @overload
     def __getitem__(self, index: slice) -> Sequence[Profile]: ...
 
-    def __getitem__(self, index: int | slice) -> Profile | Sequence[Profile]:
-        """Return the profile at a position (or a list of them for a slice)."""
+    def __getitem__(self, index: int | slice | tuple[str, int]) -> Profile | Sequence[Profile]:
+        """Return the profile at a position, of a ``(city or code, year)``, or a slice's list.
+
+        Examples
+        --------
+        >>> ps = compute_profile([{"city": "Kota Makassar", "code": "73.71", "year": 2024}])
+        >>> ps[("Kota Makassar", 2024)].code, ps[("73.71", 2024)].city, ps[0].year
+        ('73.71', 'Kota Makassar', 2024)
+        """
         n = len(self)
+        if isinstance(index, tuple):
+            return self.get(*index)
         if isinstance(index, slice):
             return [Profile(self._results, self._elements, row) for row in range(n)[index]]
         if not -n <= index < n:
@@ -241,22 +281,79 @@ class ProfileSet(Sequence[Profile]):
             f"<ProfileSet of {len(self)} city-years x {len(self._results.indicators)} indicators>"
         )
 
-    def get(self, key: str, year: int) -> Profile:
-        """Return the profile of one city-year, by region code or city name, and year.
+    def row(self, key: str, year: int | None = None) -> int:
+        """Return the position of a city-year, by region code or city name (any case).
 
         Raises
         ------
-        KeyError
-            If no row has that identity.
+        UnknownCityError
+            A ``KeyError`` naming the closest cities, or the years the city has.
         """
-        table = self._results.table
-        match = (table.year == year) & ((table.code == key) | (table.city == key))
-        rows = np.flatnonzero(match)
-        if rows.size == 0:
-            raise KeyError(f"no city-year with code or city {key!r} and year {year}")
-        if rows.size > 1:
-            raise KeyError(f"{key!r} {year} matches {rows.size} rows; look it up by code")
-        return Profile(self._results, self._elements, int(rows[0]))
+        return find_row(self._results.table, key, year)
+
+    def get(self, key: str, year: int | None = None) -> Profile:
+        """Return the profile of one city-year, by region code or city name, and year.
+
+        The year may be left out when the city has one row. A code is matched exactly
+        (``"73.71"`` is not ``"7371"``), a name ignoring case.
+
+        Raises
+        ------
+        UnknownCityError
+            A ``KeyError`` naming the closest cities and codes, or the years the city has.
+        """
+        return Profile(self._results, self._elements, self.row(key, year))
+
+    def explain(self, element: KeyElement | str, key: str, year: int | None = None) -> str:
+        """Explain one element score of one city-year (element name in any case)."""
+        return self._elements.explain(key_element(element), self.row(key, year))
+
+    def aggregate(
+        self,
+        by: str | Sequence[object] = "province",
+        *,
+        weight: str = "population",
+        weighted: Sequence[str] = (),
+        config: RollupConfig | None = None,
+    ) -> ProvinceSet:
+        """Roll kab/kota up to provinces: see :func:`iso37122.analysis.provinces.aggregate`."""
+        from iso37122.analysis.provinces import aggregate
+
+        return aggregate(self, by, weight=weight, weighted=weighted, config=config)
+
+    def change(self, from_year: int, to_year: int) -> Change:
+        """Compare every indicator and element score between two years.
+
+        See :func:`iso37122.analysis.trends.change`.
+        """
+        from iso37122.analysis.trends import change
+
+        return change(self._elements, from_year, to_year)
+
+    def strengths(self, n: int = 3) -> pd.DataFrame:
+        """Return each city-year's best and worst normalised indicators.
+
+        See :func:`iso37122.analysis.trends.strengths`.
+        """
+        from iso37122.analysis.trends import strengths
+
+        return strengths(self._elements, n)
+
+    def improvement_plan(
+        self,
+        element: KeyElement | str,
+        key: str,
+        year: int | None = None,
+        *,
+        to: Literal["median", "best"] = "median",
+    ) -> ImprovementPlan:
+        """Plan what would raise one city-year's element score most, and what to collect.
+
+        See :func:`iso37122.analysis.improve.improvement_plan`.
+        """
+        from iso37122.analysis.improve import improvement_plan
+
+        return improvement_plan(self._elements, self.row(key, year), element, to=to)
 
     def to_frame(
         self,
