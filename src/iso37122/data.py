@@ -7,6 +7,7 @@ once, here, into each variable's canonical unit.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import math
 import re
@@ -27,6 +28,7 @@ from iso37122.variables import VARIABLES, Variable
 
 __all__ = [
     "IDENTITY_COLUMNS",
+    "READER_PROBLEMS",
     "CityData",
     "CityDataBase",
     "Table",
@@ -42,6 +44,9 @@ Extra = Literal["forbid", "ignore"]
 
 IDENTITY_COLUMNS = ("city", "year", "code")
 """Columns that identify a row rather than hold a variable."""
+
+READER_PROBLEMS = "iso37122.problems"
+"""Key of ``DataFrame.attrs`` where ``read_table`` lists the cells it rejected (left NaN)."""
 
 # A cell string that holds anything but digits, grouping, sign, decimal point and exponent.
 _HAS_UNIT = re.compile(r"[^\d\s.eE+\-_\u00a0\u202f]")
@@ -386,6 +391,7 @@ def table_from_frame(
         problems.extend(found)
         if bad.any():
             invalid[name] = bad
+    problems.extend(_rejected_by_reader(frame, columns, invalid))
     problems.sort(key=lambda p: (p.row if p.row is not None else -1, p.variable or ""))
     table = Table(
         city=city, year=year, code=code, columns=columns, invalid=invalid, problems=tuple(problems)
@@ -394,6 +400,27 @@ def table_from_frame(
     if strict and problems:
         raise DataError(f"{len(problems)} invalid value(s) in the input data:", problems)
     return table
+
+
+def _rejected_by_reader(
+    frame: pd.DataFrame, columns: Mapping[str, FloatArray], invalid: dict[str, BoolArray]
+) -> list[Problem]:
+    """Cells a file reader rejected: still NaN here, they make their indicators invalid."""
+    found: tuple[Problem, ...] = frame.attrs.get(READER_PROBLEMS, ())
+    if not found:
+        return []
+    # The problems name row labels of the frame read; follow them through any row selection.
+    positions = frame.index.get_indexer(pd.Index([p.row for p in found]))
+    out = []
+    for problem, position in zip(found, positions, strict=True):
+        name = problem.variable
+        if name is None or name not in columns or position < 0:
+            continue
+        if not np.isnan(columns[name][position]):
+            continue
+        invalid.setdefault(name, np.zeros(len(frame), dtype=bool))[position] = True
+        out.append(dataclasses.replace(problem, row=int(position)))
+    return out
 
 
 def _as_objects(series: pd.Series[Any]) -> npt.NDArray[np.object_]:

@@ -15,6 +15,7 @@ __all__ = [
     "ConfigError",
     "DataError",
     "Iso37122Error",
+    "MissingDependencyError",
     "Problem",
     "UnitError",
     "UnknownIndicatorError",
@@ -124,3 +125,7 @@ class UnknownIndicatorError(Iso37122Error, KeyError):
 
 class ConfigError(Iso37122Error, ValueError):
     """A roll-up configuration that is inconsistent, found before anything is computed."""
+
+
+class MissingDependencyError(Iso37122Error, ImportError):
+    """An optional dependency (an extra such as ``xlsx`` or ``parquet``) that is not installed."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from types import MappingProxyType
 
@@ -49,6 +49,9 @@ class Variable:
         What kind of number it is.
     description, description_id
         What to report, in English and in Bahasa Indonesia.
+    label_id
+        A short Indonesian name, as a column header of a BPS-style table
+        (``"Jumlah Penduduk"``); :func:`iso37122.read_table` accepts it as a header.
     theme
         The theme whose indicators use it, or ``None`` for a variable shared across themes.
     minimum, maximum
@@ -63,6 +66,7 @@ class Variable:
     theme: Theme | None = None
     minimum: float = 0.0
     maximum: float = field(default=math.inf)
+    label_id: str = ""
 
 
 def _v(
@@ -520,6 +524,137 @@ _DECLARATIONS: tuple[Variable, ...] = (
 )
 # fmt: on
 
+# Short Indonesian labels: the column headers of a BPS-style table; unique, read as headers.
+_LABELS_ID: Mapping[str, str] = {
+    "population": "Jumlah Penduduk",
+    "land_area": "Luas Wilayah",
+    "households": "Jumlah Rumah Tangga",
+    "labour_force": "Angkatan Kerja",
+    "municipal_expenditure": "Belanja Daerah",
+    "total_energy_consumption": "Konsumsi Energi Total",
+    "buildings": "Jumlah Bangunan",
+    "public_buildings": "Bangunan Publik",
+    "registered_vehicles": "Kendaraan Terdaftar",
+    "road_length": "Panjang Jalan",
+    "energy_from_wastewater": "Energi dari Air Limbah",
+    "service_contracts_with_open_data_policy": "Kontrak Layanan dengan Kebijakan Data Terbuka",
+    "service_contracts": "Kontrak Layanan",
+    "new_businesses_surviving": "Usaha Baru yang Bertahan",
+    "new_businesses": "Usaha Baru",
+    "ict_employed": "Pekerja TIK",
+    "education_research_employed": "Pekerja Pendidikan dan Litbang",
+    "multilingual_proficient_population": "Penduduk Multibahasa",
+    "digital_learning_devices": "Perangkat Belajar Digital",
+    "students": "Jumlah Siswa",
+    "stem_degree_holders": "Lulusan STEM",
+    "energy_from_solid_and_liquid_waste": "Energi dari Sampah Padat dan Cair",
+    "energy_from_waste_heat": "Energi dari Panas Buangan",
+    "decentralized_electricity_production": "Listrik Pembangkitan Terdesentralisasi",
+    "electricity_consumption": "Konsumsi Listrik",
+    "energy_storage_capacity": "Kapasitas Penyimpanan Energi",
+    "street_lights": "Lampu Penerangan Jalan",
+    "street_lights_managed": "Lampu Jalan Terkelola Sistem",
+    "street_lights_refurbished_or_new": "Lampu Jalan Baru atau Diperbarui",
+    "public_building_floor_area": "Luas Lantai Bangunan Publik",
+    "public_building_floor_area_needing_renovation": "Luas Lantai Bangunan Publik Perlu Renovasi",
+    "public_buildings_with_smart_energy_meters": "Bangunan Publik dengan Meter Energi Pintar",
+    "commercial_industrial_buildings_with_smart_energy_meters": (
+        "Bangunan Komersial dan Industri dengan Meter Energi Pintar"
+    ),
+    "ev_charging_stations": "Stasiun Pengisian Kendaraan Listrik",
+    "electric_vehicles": "Kendaraan Listrik",
+    "buildings_recently_built_or_refurbished": "Bangunan Baru atau Direnovasi",
+    "green_buildings_recently_built_or_refurbished": "Bangunan Hijau Baru atau Direnovasi",
+    "air_quality_monitoring_stations": "Stasiun Pemantau Kualitas Udara",
+    "public_buildings_with_indoor_air_monitoring": "Bangunan Publik dengan Pemantauan Udara Dalam",
+    "sharing_economy_revenue": "Pendapatan Ekonomi Berbagi",
+    "own_source_revenue": "Pendapatan Asli Daerah",
+    "payments_to_city": "Pembayaran kepada Pemerintah Kota",
+    "electronic_invoice_payments": "Pembayaran Elektronik",
+    "open_data_portal_visits": "Kunjungan Portal Data Terbuka",
+    "city_services": "Layanan Kota",
+    "city_services_online": "Layanan Kota Daring",
+    "non_emergency_inquiries": "Aduan Non-Darurat",
+    "non_emergency_inquiry_response_time": "Waktu Tanggapan Aduan Non-Darurat",
+    "it_downtime": "Waktu Gangguan TI",
+    "it_downtime_incidents": "Kejadian Gangguan TI",
+    "population_with_online_health_file": "Penduduk dengan Rekam Kesehatan Daring",
+    "remote_medical_appointments": "Konsultasi Telemedisin",
+    "population_with_environmental_alerts": "Penduduk dengan Peringatan Lingkungan",
+    "households_with_smart_energy_meters": "Rumah Tangga dengan Meter Energi Pintar",
+    "households_with_smart_water_meters": "Rumah Tangga dengan Meter Air Pintar",
+    "accessible_public_buildings": "Bangunan Publik Aksesibel",
+    "assistive_technology_expenditure": "Belanja Teknologi Bantu",
+    "marked_pedestrian_crossings": "Penyeberangan Pejalan Kaki",
+    "accessible_pedestrian_crossings": "Penyeberangan Pejalan Kaki Aksesibel",
+    "digital_divide_expenditure": "Belanja Kesenjangan Digital",
+    "public_recreation_services": "Layanan Rekreasi Publik",
+    "public_recreation_services_bookable_online": "Layanan Rekreasi Pesan Daring",
+    "area_covered_by_surveillance_cameras": "Luas Terpantau CCTV",
+    "waste_drop_off_containers": "Kontainer Sampah",
+    "waste_drop_off_containers_with_telemetering": "Kontainer Sampah dengan Telemetri",
+    "population_with_metered_waste_collection": "Penduduk dengan Pengangkutan Sampah Terukur",
+    "municipal_solid_waste": "Timbulan Sampah",
+    "solid_waste_used_for_energy": "Sampah untuk Energi",
+    "plastics_on_market": "Plastik Beredar",
+    "plastic_waste_recycled": "Plastik Didaur Ulang",
+    "public_garbage_bins": "Tempat Sampah Publik",
+    "sensor_enabled_garbage_bins": "Tempat Sampah Bersensor",
+    "electronic_waste": "Limbah Elektronik",
+    "electronic_waste_recycled": "Limbah Elektronik Didaur Ulang",
+    "cultural_facility_online_bookings": "Pemesanan Daring Fasilitas Budaya",
+    "cultural_records": "Arsip Budaya",
+    "cultural_records_digitized": "Arsip Budaya Digital",
+    "public_library_titles": "Judul Koleksi Perpustakaan Umum",
+    "active_library_users": "Pengguna Aktif Perpustakaan",
+    "population_with_fast_broadband": "Penduduk dengan Pita Lebar Cepat",
+    "area_without_connectivity": "Luas Blank Spot",
+    "area_with_municipal_internet": "Luas Jangkauan Internet Pemda",
+    "road_length_with_realtime_traffic_information": "Panjang Jalan dengan Info Lalu Lintas",
+    "sharing_transport_users": "Pengguna Transportasi Berbagi",
+    "low_emission_vehicles": "Kendaraan Rendah Emisi",
+    "shared_bicycles": "Sepeda Berbagi",
+    "public_transport_lines": "Trayek Angkutan Umum",
+    "public_transport_lines_with_realtime_information": "Trayek dengan Informasi Waktu Nyata",
+    "public_transport_services": "Layanan Angkutan Umum",
+    "public_transport_services_with_unified_payment": "Layanan Angkutan dengan Pembayaran Terpadu",
+    "public_parking_spaces": "Satuan Ruang Parkir Umum",
+    "public_parking_spaces_with_epayment": "Ruang Parkir dengan Pembayaran Elektronik",
+    "public_parking_spaces_with_realtime_availability": "Ruang Parkir dengan Info Ketersediaan",
+    "traffic_lights": "Lampu Lalu Lintas",
+    "smart_traffic_lights": "Lampu Lalu Lintas Cerdas",
+    "area_with_realtime_street_maps": "Luas Peta Jalan Waktu Nyata",
+    "autonomous_vehicles": "Kendaraan Otonom",
+    "transit_route_length": "Panjang Rute Angkutan Umum",
+    "transit_route_length_with_internet": "Panjang Rute dengan Internet",
+    "road_length_autonomous_ready": "Panjang Jalan Siap Kendaraan Otonom",
+    "buses": "Jumlah Bus",
+    "electric_buses": "Bus Listrik",
+    "urban_agriculture_expenditure": "Belanja Pertanian Perkotaan",
+    "food_waste_composted": "Sampah Makanan Dikompos",
+    "area_with_online_food_supplier_map": "Luas Peta Pemasok Pangan Daring",
+    "citizens_engaged_in_planning": "Warga Terlibat Perencanaan",
+    "building_permit_applications": "Permohonan Izin Bangunan",
+    "building_permit_applications_electronic": "Permohonan Izin Bangunan Elektronik",
+    "building_permits_approved": "Izin Bangunan Disetujui",
+    "building_permit_approval_time": "Waktu Persetujuan Izin Bangunan",
+    "population_in_medium_high_density": "Penduduk Kawasan Padat",
+    "treated_wastewater": "Air Limbah Terolah",
+    "treated_wastewater_reused": "Air Limbah Terolah Dimanfaatkan",
+    "biosolids": "Biosolid",
+    "biosolids_reused": "Biosolid Dimanfaatkan",
+    "wastewater": "Volume Air Limbah",
+    "wastewater_used_for_energy": "Air Limbah untuk Energi",
+    "wastewater_pipeline_length": "Panjang Pipa Air Limbah",
+    "wastewater_pipeline_length_monitored": "Panjang Pipa Air Limbah Terpantau",
+    "drinking_water_distributed": "Air Minum Didistribusikan",
+    "drinking_water_tracked_realtime": "Air Minum Terpantau Waktu Nyata",
+    "water_quality_monitoring_stations": "Stasiun Pemantau Kualitas Air",
+    "water_network_length": "Panjang Jaringan Air",
+    "water_network_length_smart": "Panjang Jaringan Air Pintar",
+    "buildings_with_smart_water_meters": "Bangunan dengan Meter Air Pintar",
+}
+
 
 def _index(declarations: tuple[Variable, ...]) -> Mapping[str, Variable]:
     by_id: dict[str, Variable] = {}
@@ -530,7 +665,15 @@ def _index(declarations: tuple[Variable, ...]) -> Mapping[str, Variable]:
     return MappingProxyType(by_id)
 
 
-VARIABLES: Mapping[str, Variable] = _index(_DECLARATIONS)
+def _labelled(declarations: tuple[Variable, ...]) -> tuple[Variable, ...]:
+    unlabelled = [v.id for v in declarations if v.id not in _LABELS_ID]
+    stray = sorted(set(_LABELS_ID) - {v.id for v in declarations})
+    if unlabelled or stray:
+        raise RuntimeError(f"Indonesian labels missing for {unlabelled}, stray for {stray}")
+    return tuple(replace(v, label_id=_LABELS_ID[v.id]) for v in declarations)
+
+
+VARIABLES: Mapping[str, Variable] = _index(_labelled(_DECLARATIONS))
 """Every input variable, keyed by id, in declaration order."""
 
 
