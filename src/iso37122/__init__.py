@@ -17,6 +17,7 @@ from iso37122.data import CityData
 from iso37122.elements import KeyElement
 from iso37122.errors import Iso37122Error
 from iso37122.indicators import Catalogue, Direction, Indicator, Status, catalogue
+from iso37122.io import Quality, read_profiles, read_table, template, write_template
 from iso37122.profile import (
     IndicatorResult,
     Profile,
@@ -46,6 +47,7 @@ __all__ = [
     "Profile",
     "ProfileRecord",
     "ProfileSet",
+    "Quality",
     "Readiness",
     "RollupConfig",
     "Status",
@@ -55,8 +57,12 @@ __all__ = [
     "catalogue",
     "compute_profile",
     "errors",
+    "read_profiles",
+    "read_table",
     "readiness",
+    "template",
     "testing",
     "units",
     "variables",
+    "write_template",
 ]

@@ -8,5 +8,7 @@ from __future__ import annotations
 
 from iso37122.io.provenance import Quality
 from iso37122.io.readers import read_table
+from iso37122.io.templates import template, write_template
+from iso37122.io.writers import read_profiles
 
-__all__ = ["Quality", "read_table"]
+__all__ = ["Quality", "read_profiles", "read_table", "template", "write_template"]

@@ -63,6 +63,12 @@ LONG_ALIASES: Mapping[str, tuple[str, ...]] = {
     "source": ("source", "sumber", "sumber data"),
     "quality": ("quality", "kualitas", "kualitas data", "mutu data"),
     "reference_year": ("reference_year", "reference year", "tahun referensi", "tahun acuan"),
+    # The descriptive columns of a long template, ignored when it is read back.
+    "label": ("label",),
+    "kind": ("kind",),
+    "whole_number": ("whole_number",),
+    "description": ("description",),
+    "indicators": ("indicators",),
 }
 """Headers of the long layout's columns and of the provenance columns (case-insensitive)."""
 

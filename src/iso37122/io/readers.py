@@ -472,7 +472,7 @@ def _long(
     reader: _Reader, headers: list[Header], units: dict[str, str], extra: Extra
 ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     grid = reader.grid
-    _refuse_unknown(grid, headers, extra, allowed=("identity", "long"))
+    _refuse_unknown(grid, headers, extra, allowed=("identity", "long", "provenance"))
     index = {h.target: j for j, h in enumerate(headers) if h.role in ("long", "identity")}
     cities, years, codes = _identity_columns(reader, headers, grid.rows, grid.where)
     order: dict[tuple[str, int], int] = {}

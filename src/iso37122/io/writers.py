@@ -23,6 +23,7 @@ from iso37122.data import Table
 from iso37122.elements import KeyElement
 from iso37122.errors import DataError, Problem
 from iso37122.io._sources import require
+from iso37122.io.provenance import indicator_provenance
 from iso37122.rollup import ElementScore, RollupConfig
 
 if TYPE_CHECKING:
@@ -105,6 +106,10 @@ def _check_extension(path: str | os.PathLike[str], allowed: tuple[str, ...], wha
 def long_frame(profiles: ProfileSet, lang: str = "en") -> pd.DataFrame:
     """One row per city-year and indicator, with provenance and the row's element scores."""
     frame = profiles.to_frame("long")
+    if profiles.provenance is not None:
+        per_indicator = indicator_provenance(profiles.provenance, profiles.results)
+        for column in per_indicator.columns:
+            frame[column] = per_indicator[column].to_numpy()
     elements = profiles.elements.to_frame()
     m = len(profiles.results.indicators)
     for element in KeyElement:
