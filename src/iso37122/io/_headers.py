@@ -198,17 +198,17 @@ def match_header(header: str, columns: Mapping[str, str]) -> Header:
     whole = _name(header, columns)
     if whole is not None and whole.role != "variable":
         return whole
+    if whole is not None:  # a unit in the header still applies to a mapped or labelled name
+        units = [pattern(header)[1] for pattern in (split_header, _split_parentheses)]
+        given = next((u for u in units if u is not None), None)
+        return Header("variable", whole.target, whole.unit or given)
     for pattern in (split_header, _split_parentheses):
         name, unit = pattern(header)
         if unit is None:
             continue
         found = _name(name, columns)
         if found is not None and found.role == "variable":
-            if whole is not None:
-                return Header("variable", whole.target, whole.unit or unit)
             return Header("variable", found.target, found.unit or unit)
-    if whole is not None:
-        return whole
     return Header("unknown", header)
 
 
