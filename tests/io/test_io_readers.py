@@ -11,6 +11,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
+from openpyxl.worksheet.worksheet import Worksheet
 
 import iso37122 as iso
 from iso37122.errors import DataError, MissingDependencyError, UnitError, UnknownVariableError
@@ -227,6 +228,7 @@ def test_long_duplicate_is_an_error(tmp_path: Path) -> None:
 def test_xlsx_sheet_by_name_and_index(tmp_path: Path) -> None:
     workbook = openpyxl.Workbook()
     first = workbook.active
+    assert isinstance(first, Worksheet)
     first.title = "catatan"
     first.append(["a note"])
     data = workbook.create_sheet("data")
@@ -243,6 +245,7 @@ def test_xlsx_sheet_by_name_and_index(tmp_path: Path) -> None:
 def test_xlsx_merged_header_refused(tmp_path: Path) -> None:
     workbook = openpyxl.Workbook()
     sheet = workbook.active
+    assert isinstance(sheet, Worksheet)
     sheet.append(["city", "year", "population", None])
     sheet.append(["A", 2024, 1, 2])
     sheet.merge_cells("C1:D1")
