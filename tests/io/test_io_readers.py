@@ -315,3 +315,48 @@ def test_every_variable_has_a_distinct_indonesian_label() -> None:
     labels = [v.label_id.casefold() for v in iso.variables().values()]
     assert all(labels)
     assert len(set(labels)) == len(labels)
+
+
+def test_mixed_conventions_in_one_column_are_reported(tmp_path: Path) -> None:
+    # Two cells prove decimal comma (1.455.672, 17,5), one proves decimal point (1,234.5).
+    text = 'city;year;land_area\nA;2024;1.455.672\nB;2024;17,5\nC;2024;"1,234.5"\n'
+    frame = iso.read_table(write(tmp_path, "x.csv", text))
+    assert frame["land_area"].tolist()[:2] == [1455672.0, 17.5]
+    assert np.isnan(frame["land_area"].iloc[2])
+    (problem,) = frame.attrs["iso37122.problems"]
+    assert problem.rule == "number_format"
+    assert "row 4" in problem.message
+    assert "row 2" in problem.message  # the cell that proves the other convention
+
+
+def test_cell_with_its_own_unit(tmp_path: Path) -> None:
+    text = "city;year;land_area\nA;2024;17.577,00 ha\nB;2024;1.234,5\n"
+    frame = iso.read_table(write(tmp_path, "x.csv", text))
+    # 17 577 ha = 175.77 km²; the plain cell is in the canonical km².
+    assert frame["land_area"].tolist() == pytest.approx([175.77, 1234.5])
+
+
+def test_given_convention_rejects_the_other_one(tmp_path: Path) -> None:
+    path = write(tmp_path, "x.csv", "city;year;land_area\nA;2024;17.5\n")
+    with pytest.raises(DataError, match=r"not a number written with decimal ','"):
+        iso.read_table(path, decimal=",", strict=True)
+
+
+def test_na_values_and_strict_lists_every_problem(tmp_path: Path) -> None:
+    text = "city;year;population;land_area\nA;2024;tidak ada;x\nB;2024;abc;-1\n"
+    path = write(tmp_path, "x.csv", text)
+    with pytest.raises(DataError) as caught:
+        iso.read_table(path, na_values=["tidak ada"], strict=True)
+    # "x", "abc" and -1 are bad; "tidak ada" is a declared "not reported".
+    assert len(caught.value.problems) == 3
+    assert all(p.row is None for p in caught.value.problems)  # file rows are in the messages
+
+
+def test_filtered_frame_keeps_its_problems_on_the_right_rows(tmp_path: Path) -> None:
+    text = "city;year;population;population_with_fast_broadband\nA;2024;10;5\nB;2024;x;5\n"
+    frame = iso.read_table(write(tmp_path, "x.csv", text))
+    only_b = frame[frame["city"] == "B"]
+    result = iso.compute_profile(only_b)[0]["18.1"]
+    assert result.status is iso.Status.INVALID
+    assert result.reason is not None
+    assert "row 3" in result.reason

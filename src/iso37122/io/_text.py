@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -17,13 +18,18 @@ from iso37122.errors import DataError
 
 __all__ = [
     "COMMA_DECIMAL",
+    "DASH_MARKERS",
+    "MISSING_MARKERS",
     "POINT_DECIMAL",
+    "SPACES",
     "Convention",
     "Dash",
     "Reading",
     "column_convention",
     "convention_from_options",
     "decode",
+    "evidence",
+    "is_dash",
     "is_missing_marker",
     "parse_number",
 ]
@@ -31,9 +37,14 @@ __all__ = [
 Dash = Literal["missing", "zero"]
 
 # BPS writes "..." or "…" for "data not available" and "-" for nil; plus the usual spellings.
-_MISSING = frozenset({"", "...", "…", "NA", "N/A", "n/a", "na", "#N/A", "null", "NULL", "NaN"})
-_DASHES = frozenset({"-", "–", "—"})
-_SPACES = re.compile(r"[ \u00a0\u202f\u2009]")
+MISSING_MARKERS = frozenset(
+    {"", "...", "…", "NA", "N/A", "n/a", "na", "#N/A", "null", "NULL", "NaN"}
+)
+"""Cell texts that mean "not reported" (BPS writes ``...`` or ``…``)."""
+DASH_MARKERS = frozenset({"-", "–", "—"})
+"""BPS's nil: "not reported" unless ``dash="zero"``."""
+SPACES = re.compile(r"[ \u00a0\u202f\u2009]")
+"""Spaces that group digits (plain, no-break, narrow no-break, thin)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +156,7 @@ Reading = Convention | Literal["plain", "ambiguous", "other"]
 
 
 def _compact(text: str) -> str:
-    return _SPACES.sub("", text.strip().strip('"').strip())
+    return SPACES.sub("", text.strip().strip('"').strip())
 
 
 def evidence(text: str) -> Reading:
@@ -186,33 +197,37 @@ def evidence(text: str) -> Reading:
     return "other"
 
 
-def column_convention(readings: dict[int, Reading]) -> tuple[Convention | None, list[int]]:
+def column_convention(
+    readings: Mapping[int, Reading], counts: Mapping[int, int] | None = None
+) -> tuple[Convention | None, list[int]]:
     """Return the convention a column's cells prove, and the cells that contradict it.
 
-    ``readings`` maps a cell's position to its :func:`evidence`. With cells proving both
-    conventions, the one proven by more cells wins and the others are returned as conflicts.
+    ``readings`` maps a cell (or a group of cells of the same shape, weighted by ``counts``) to
+    its :func:`evidence`. With cells proving both conventions, the one proven by more cells
+    wins and the others are returned as conflicts.
     """
-    proofs: dict[Convention, list[int]] = {COMMA_DECIMAL: [], POINT_DECIMAL: []}
-    for position, reading in readings.items():
+    proofs: dict[Convention, list[int]] = {}
+    for key, reading in readings.items():
         if isinstance(reading, Convention):
-            proofs[reading].append(position)
-    comma, point = proofs[COMMA_DECIMAL], proofs[POINT_DECIMAL]
-    if not comma and not point:
+            proofs.setdefault(reading, []).append(key)
+    if not proofs:
         return None, []
-    if len(comma) >= len(point):
-        return COMMA_DECIMAL, point
-    return POINT_DECIMAL, comma
+    weight = counts or {}
+    ranked = sorted(proofs, key=lambda c: -sum(weight.get(k, 1) for k in proofs[c]))
+    return ranked[0], [k for c in ranked[1:] for k in proofs[c]]
 
 
 def is_missing_marker(text: str, na_values: frozenset[str], dash: Dash) -> bool:
     """Whether a cell says "not reported" (``...``, ``…``, empty, ``-`` unless nil is zero)."""
     cell = text.strip()
-    return cell in _MISSING or cell in na_values or (dash == "missing" and cell in _DASHES)
+    return (
+        cell in MISSING_MARKERS or cell in na_values or (dash == "missing" and cell in DASH_MARKERS)
+    )
 
 
 def is_dash(text: str) -> bool:
     """Whether a cell is a BPS dash (nil)."""
-    return text.strip() in _DASHES
+    return text.strip() in DASH_MARKERS
 
 
 def parse_number(text: str, convention: Convention | None) -> float | None:

@@ -13,17 +13,20 @@ Examples
 from __future__ import annotations
 
 import dataclasses
-import math
+import importlib.util
+import numbers
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from iso37122.data import READER_PROBLEMS, Extra, to_table
 from iso37122.errors import DataError, Problem, UnitError, UnknownVariableError, show_value
+from iso37122.indicators._formulas import FloatArray
 from iso37122.io._headers import (
     Header,
     UnknownNameError,
@@ -35,13 +38,15 @@ from iso37122.io._headers import (
 )
 from iso37122.io._sources import Grid, Source, load_grid
 from iso37122.io._text import (
+    DASH_MARKERS,
+    MISSING_MARKERS,
+    SPACES,
     Convention,
     Dash,
     Reading,
     column_convention,
     convention_from_options,
     evidence,
-    is_dash,
     is_missing_marker,
     parse_number,
 )
@@ -58,6 +63,17 @@ Layout = Literal["auto", "wide", "long"]
 _INLINE_UNIT = re.compile(r"^(?P<number>[^A-Za-z%²³]*?)\s*(?P<unit>[A-Za-z%].*)$")
 
 
+@dataclass(frozen=True)
+class _At:
+    """Where the cells of a column are: ``row 5, column C 'Luas (ha)'``, built on demand."""
+
+    rows: Sequence[str]
+    label: str
+
+    def __getitem__(self, k: int) -> str:
+        return f"{self.rows[k]}, {self.label}"
+
+
 @dataclass
 class _Column:
     """The cells of one variable, wherever they came from, and where each one is in the file."""
@@ -65,9 +81,15 @@ class _Column:
     variable: Variable
     cells: list[object]
     factors: list[float]
-    where: list[str]
+    where: _At
     out_rows: list[int]
-    values: list[float] = field(default_factory=list)
+
+
+# Text columns are handled by pyarrow's vectorised string kernels when it is installed.
+_TEXT: Any = pd.StringDtype("pyarrow") if importlib.util.find_spec("pyarrow") else object
+
+# How a cell is held: 0 empty, 1 text, 2 a plain number, 3 anything else.
+_HELD = {type(None): 0, str: 1, int: 2, float: 2}
 
 
 @dataclass
@@ -78,7 +100,14 @@ class _Reader:
     na_values: frozenset[str]
     problems: list[Problem] = field(default_factory=list)
     identities: list[tuple[str, int]] = field(default_factory=list)
-    locations: dict[tuple[int, str], str] = field(default_factory=dict)
+    read: dict[str, _Column] = field(default_factory=dict)
+
+    def locate(self, out_row: int, variable: str) -> str:
+        """Where the cell of one output row and variable is in the file."""
+        column = self.read.get(variable)
+        if column is None or out_row not in column.out_rows:
+            return ""
+        return column.where[column.out_rows.index(out_row)]
 
     def problem(
         self, out_row: int, where: str, variable: str, cell: object, rule: str, text: str
@@ -87,92 +116,133 @@ class _Reader:
         message = f"{self.grid.name}, {where}: {variable} = {show_value(cell)}: {text}"
         self.problems.append(Problem(out_row, city, year, variable, cell, rule, message))
 
-    def parse(self, column: _Column, header: str) -> list[float]:
-        """Read a column's cells into canonical magnitudes, recording every bad cell."""
-        variable = column.variable
-        texts: dict[int, tuple[str, str | None]] = {}
-        readings: dict[int, Reading] = {}
-        values = [math.nan] * len(column.cells)
-        for k, at in enumerate(column.where):
-            self.locations[(column.out_rows[k], variable.id)] = at
-        for k, cell in enumerate(column.cells):
-            if cell is None or (isinstance(cell, float) and math.isnan(cell)):
-                continue
-            if isinstance(cell, bool) or not isinstance(cell, str | int | float):
-                self._bad(column, k, cell, "not_a_number", "is not a number")
-                continue
-            if not isinstance(cell, str):
-                values[k] = float(cell) * column.factors[k]
-                continue
-            if is_missing_marker(cell, self.na_values, self.dash):
-                continue
-            if is_dash(cell):  # dash="zero": BPS's nil
-                values[k] = 0.0
-                continue
-            number, unit = _split_inline_unit(cell)
-            texts[k] = (number, unit)
-            readings[k] = evidence(number)
-        convention, conflicts = (
-            (self.convention, []) if self.convention else column_convention(readings)
-        )
-        for k in conflicts:
-            proof = next(j for j, r in readings.items() if r == convention)
-            assert convention is not None
-            self._bad(
-                column,
-                k,
-                column.cells[k],
-                "number_format",
-                f"reads as a number with {readings[k].describe()}, but "  # type: ignore[union-attr]
-                f"{column.where[proof]} ({column.cells[proof]!r}) has {convention.describe()}; "
-                "pass decimal= and thousands= to say how the file writes numbers",
-            )
-        for k, (number, unit) in texts.items():
-            if k in conflicts:
-                continue
-            cell = column.cells[k]
-            if readings[k] == "ambiguous" and convention is None:
-                self._bad(column, k, cell, "ambiguous_number", _ambiguous(number, header))
-                continue
-            magnitude = parse_number(number, convention)
-            if magnitude is None:
-                how = f" written with {convention.describe()}" if convention else ""
-                self._bad(column, k, cell, "not_a_number", f"is not a number{how}")
-                continue
-            factor = column.factors[k]
-            if unit is not None:
-                try:
-                    factor = unit_factor(unit, variable)
-                except UnitError as e:
-                    raise UnitError(f"{self.grid.name}, {column.where[k]}: {e}") from None
-            values[k] = magnitude * factor
+    def parse(self, column: _Column, header: str) -> FloatArray:
+        """Read a column's cells into canonical magnitudes, recording every bad cell.
+
+        Numbers and plain integers are converted in bulk; text numbers are classified by
+        their *shape* (digits replaced by 9), so the rules run once per distinct shape.
+        """
+        self.read[column.variable.id] = column
+        n = len(column.cells)
+        cells = np.empty(n, dtype=object)
+        cells[:] = column.cells
+        factors = np.asarray(column.factors, dtype=float)
+        values = np.full(n, np.nan)
+        held = np.fromiter((_HELD.get(type(c), 3) for c in column.cells), np.int8, count=n)
+        for k in np.flatnonzero(held == 3):
+            cell = cells[k]
+            if isinstance(cell, numbers.Real) and not isinstance(cell, bool | np.bool_):
+                held[k] = 2
+            else:
+                self._bad(column, int(k), cell, "not_a_number", "is not a number")
+        numeric = np.flatnonzero(held == 2)
+        values[numeric] = cells[numeric].astype(float) * factors[numeric]
+        text = np.flatnonzero(held == 1)
+        if text.size:
+            self._parse_text(column, header, cells, text, factors, values)
         self._check_whole(column, values)
         return values
 
-    def _check_whole(self, column: _Column, values: list[float]) -> None:
+    def _parse_text(
+        self,
+        column: _Column,
+        header: str,
+        cells: npt.NDArray[np.object_],
+        text: npt.NDArray[np.intp],
+        factors: FloatArray,
+        values: FloatArray,
+    ) -> None:
+        stripped = pd.Series(cells[text], dtype=_TEXT).str.strip()
+        missing = stripped.isin(MISSING_MARKERS | self.na_values).to_numpy(dtype=bool)
+        dashes = stripped.isin(DASH_MARKERS).to_numpy(dtype=bool)
+        if self.dash == "zero":
+            values[text[dashes]] = 0.0
+        keep = ~(missing | dashes)
+        text, stripped = text[keep], stripped[keep]
+        compact = stripped.str.strip('"').str.strip().str.replace(SPACES.pattern, "", regex=True)
+        numbers_only = compact.to_numpy(dtype=object, copy=True)
+        units: dict[int, str] = {}
+        for j in np.flatnonzero(compact.str.contains(r"[A-Za-z%²³]", regex=True).to_numpy()):
+            number, unit = _split_inline_unit(str(numbers_only[j]))
+            numbers_only[j] = SPACES.sub("", number)
+            if unit is not None:
+                units[int(j)] = unit
+        texts = pd.Series(numbers_only, dtype=_TEXT)
+        shape: pd.Series[str] = texts.str.replace(r"\d", "9", regex=True) + np.where(
+            texts.str.match(r"[+-]?0\d").to_numpy(dtype=bool), "0", ""
+        )
+        codes, uniques = pd.factorize(shape)
+        _, positions = np.unique(codes, return_index=True)
+        first = {c: int(j) for c, j in enumerate(positions)}
+        readings: dict[int, Reading] = {c: evidence(str(numbers_only[j])) for c, j in first.items()}
+        convention = self.convention
+        conflicts: set[int] = set()
+        if convention is None:
+            counts = np.bincount(codes, minlength=len(uniques))
+            by_code = {c: int(counts[c]) for c in readings}
+            convention, losing = column_convention(readings, by_code)
+            conflicts = set(losing)
+        bad_code: dict[int, tuple[str, str]] = {}
+        for c, reading in readings.items():
+            sample = str(numbers_only[first[c]])
+            if c in conflicts:
+                assert convention is not None
+                assert isinstance(reading, Convention)
+                proof = next(first[d] for d, r in readings.items() if r == convention)
+                bad_code[c] = (
+                    "number_format",
+                    f"reads as a number with {reading.describe()}, but "
+                    f"{column.where[int(text[proof])]} ({numbers_only[proof]!r}) has "
+                    f"{convention.describe()}; pass decimal= and thousands= to say how the "
+                    "file writes numbers",
+                )
+            elif reading == "ambiguous" and convention is None:
+                bad_code[c] = ("ambiguous_number", "")
+            elif parse_number(sample, convention) is None:
+                how = f" written with {convention.describe()}" if convention else ""
+                bad_code[c] = ("not_a_number", f"is not a number{how}")
+        plain = texts
+        if convention is not None:
+            if convention.thousands:
+                plain = plain.str.replace(convention.thousands, "", regex=False)
+            plain = plain.str.replace(convention.decimal, ".", regex=False)
+        magnitudes = pd.to_numeric(plain.where(~np.isin(codes, list(bad_code))), errors="coerce")
+        found = magnitudes.to_numpy(dtype=float, na_value=np.nan)
+        for position, unit in units.items():
+            k = int(text[position])
+            try:
+                factors[k] = unit_factor(unit, column.variable)
+            except UnitError as e:
+                raise UnitError(f"{self.grid.name}, {column.where[k]}: {e}") from None
+        values[text] = found * factors[text]
+        for at in np.flatnonzero(np.isin(codes, list(bad_code))):
+            rule, message = bad_code[int(codes[at])]
+            if rule == "ambiguous_number":
+                message = _ambiguous(str(numbers_only[at]), header)
+            self._bad(column, int(text[at]), cells[text[at]], rule, message)
+
+    def _check_whole(self, column: _Column, values: FloatArray) -> None:
         variable = column.variable
         if variable.kind is not Kind.COUNT:
             return
-        for k, value in enumerate(values):
-            if math.isnan(value) or math.isinf(value):
-                continue
-            nearest = round(value)
-            if abs(value - nearest) <= 1e-6 + 1e-12 * abs(value):
-                values[k] = float(nearest)
-                continue
-            values[k] = math.nan
+        with np.errstate(invalid="ignore"):
+            nearest = np.round(values)
+            whole = np.abs(values - nearest) <= 1e-6 + 1e-12 * np.abs(values)
+        fraction = np.isfinite(values) & ~whole
+        values[whole] = nearest[whole]
+        for k in np.flatnonzero(fraction):
             self._bad(
                 column,
-                k,
+                int(k),
                 column.cells[k],
                 "not_whole",
-                f"gives {value:g} {variable.unit}, but a count must be a whole number; check "
+                f"gives {values[k]:g} {variable.unit}, but a count must be a whole number; check "
                 "the decimal and thousands separators (decimal=, thousands=) and the unit",
             )
+        values[fraction] = np.nan
 
     def _bad(self, column: _Column, k: int, cell: object, rule: str, text: str) -> None:
         self.problem(column.out_rows[k], column.where[k], column.variable.id, cell, rule, text)
-        column.cells[k] = None
 
 
 def _split_inline_unit(cell: str) -> tuple[str, str | None]:
@@ -375,7 +445,7 @@ def _wide(
             variable,
             [row[j] for row in grid.rows],
             [factor] * n,
-            [f"{w}, {grid.columns[j]}" for w in grid.where],
+            _At(grid.where, grid.columns[j]),
             list(range(n)),
         )
         data[variable.id] = reader.parse(column, grid.columns[j])
@@ -505,10 +575,12 @@ def _long(
             factor = unit_factor(unit, variable)
         except UnitError as e:
             raise UnitError(f"{grid.name}, {where}: {e}") from None
-        column = columns.setdefault(variable.id, _Column(variable, [], [], [], []))
+        column = columns.setdefault(
+            variable.id, _Column(variable, [], [], _At([], value_label), [])
+        )
         column.cells.append(row[index["value"]])
         column.factors.append(factor)
-        column.where.append(f"{where}, {value_label}")
+        column.where.rows.append(where)  # type: ignore[attr-defined]  # a list, built here
         column.out_rows.append(out_row)
         source = row[index["source"]] if "source" in index else None
         quality = _quality(grid, where, row[index["quality"]] if "quality" in index else None)
@@ -567,7 +639,7 @@ def _validate(
         if problem.row is None or (problem.row, problem.variable) in located:
             continue
         frame.loc[problem.row, problem.variable] = np.nan
-        at = reader.locations.get((problem.row, problem.variable or ""), "")
+        at = reader.locate(problem.row, problem.variable or "")
         reader.problems.append(
             dataclasses.replace(problem, message=f"{reader.grid.name}, {at}: {problem.message}")
         )
