@@ -376,7 +376,7 @@ def _grid(
     headers = [re.sub(r"\s+", " ", str(c)).strip() if c is not None else "" for c in header_cells]
     body = rows[1:]
     if not body:
-        raise DataError(f"{name} has a header ({header_number}) but no data rows")
+        raise DataError(f"{name} has a header ({where(header_number)}) but no data rows")
     width = len(headers)
     while width and not headers[width - 1]:
         width -= 1

@@ -3,10 +3,10 @@ r"""``read_table``: the files Indonesian offices have, read into a validated wid
 Examples
 --------
 >>> import iso37122 as iso
->>> text = "Kabupaten/Kota;Tahun;Jumlah Penduduk (jiwa);Luas Wilayah (ha)\\n"
->>> text += "Kota Bandung;2024;2.506.603;16.729,50\\n"
+>>> text = "Kabupaten/Kota;Tahun;Jumlah Penduduk (jiwa);Luas Wilayah (ha)\n"
+>>> text += "Kota Bandung;2024;2.506.603;16.729,50\n"
 >>> frame = iso.read_table(text.encode())
->>> frame.loc[0, ["population", "land_area"]].tolist()
+>>> frame.loc[0, ["population", "land_area"]].round(6).tolist()
 [2506603.0, 167.295]
 """
 
