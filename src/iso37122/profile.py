@@ -393,7 +393,13 @@ def compute_profile(
 
 @overload
 def compute_profile(
-    data: str | os.PathLike[str] | bytes | IO[bytes] | IO[str],
+    data: pd.DataFrame
+    | Sequence[Mapping[str, object] | CityDataBase]
+    | str
+    | os.PathLike[str]
+    | bytes
+    | IO[bytes]
+    | IO[str],
     *,
     config: RollupConfig | None = ...,
     strict: bool = ...,
@@ -401,18 +407,6 @@ def compute_profile(
     units: Mapping[str, str] | None = ...,
     extra: Extra = ...,
     **read_options: Any,
-) -> ProfileSet: ...
-
-
-@overload
-def compute_profile(
-    data: pd.DataFrame | Sequence[Mapping[str, object] | CityDataBase],
-    *,
-    config: RollupConfig | None = ...,
-    strict: bool = ...,
-    indicators: IndicatorKeys = ...,
-    units: Mapping[str, str] | None = ...,
-    extra: Extra = ...,
 ) -> ProfileSet: ...
 
 
