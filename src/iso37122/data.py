@@ -407,16 +407,12 @@ def _rejected_by_reader(
 ) -> list[Problem]:
     """Cells a file reader rejected: still NaN here, they make their indicators invalid."""
     found: tuple[Problem, ...] = frame.attrs.get(READER_PROBLEMS, ())
-    if not found:
-        return []
     # The problems name row labels of the frame read; follow them through any row selection.
     positions = frame.index.get_indexer(pd.Index([p.row for p in found]))
     out = []
     for problem, position in zip(found, positions, strict=True):
-        name = problem.variable
-        if name is None or name not in columns or position < 0:
-            continue
-        if not np.isnan(columns[name][position]):
+        name = problem.variable or ""
+        if name not in columns or position < 0 or not np.isnan(columns[name][position]):
             continue
         invalid.setdefault(name, np.zeros(len(frame), dtype=bool))[position] = True
         out.append(dataclasses.replace(problem, row=int(position)))
