@@ -175,8 +175,17 @@ def test_header_units(tmp_path: Path, header: str, cell: str, expected: float) -
 
 
 @pytest.mark.parametrize("alias", sorted(UNIT_ALIASES))
-def test_every_unit_alias_parses(alias: str) -> None:
-    iso.units.parse_unit(UNIT_ALIASES[alias])
+def test_every_unit_alias_reads_in_a_header(tmp_path: Path, alias: str) -> None:
+    target = iso.units.parse_unit(UNIT_ALIASES[alias])
+    variable = next(
+        v
+        for v in iso.variables().values()
+        if iso.units.parse_unit(v.unit).dimensionality == target.dimensionality
+    )
+    header = f"{variable.id} ({alias.upper() if alias == 'kwh' else alias})"
+    frame = iso.read_table(write(tmp_path, "x.csv", f"city;year;{header}\nA;2024;2\n"))
+    factor = iso.units.conversion_factor(UNIT_ALIASES[alias], variable.unit, variable=variable.id)
+    assert frame[variable.id].iloc[0] == pytest.approx(2 * factor)
 
 
 def test_columns_mapping_keeps_header_unit(tmp_path: Path) -> None:
@@ -289,6 +298,8 @@ def test_file_object_and_bytes() -> None:
         ("noyear.csv", b"city;population\nA;1\n", "no 'year' column"),
         ("badyear.csv", b"city;year\nA;dua ribu\n", "not a whole number"),
         ("nodelim.csv", b"just text\nmore\n", "no column delimiter"),
+        ("dup.csv", b"city;year;population\nA;2024;1\nA;2024;2\n", "row 3: city 'A' and year"),
+        ("dupcol.csv", b"city;year;population;Jumlah Penduduk\nA;2024;1;2\n", "both give"),
     ],
 )
 def test_bad_files_are_data_errors(tmp_path: Path, name: str, content: bytes, message: str) -> None:

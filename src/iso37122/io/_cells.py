@@ -78,6 +78,8 @@ class CellReader:
     problems: list[Problem] = field(default_factory=list)
     identities: list[tuple[str, int]] = field(default_factory=list)
     read: dict[str, Column] = field(default_factory=dict)
+    frame_rows: list[str] = field(default_factory=list)
+    """Per output row, where it starts in the file (``row 5``)."""
 
     def locate(self, out_row: int, variable: str) -> str:
         """Where the cell of one output row and variable is in the file."""

@@ -208,6 +208,7 @@ def _wide(
     _refuse_unknown(grid, headers, extra, allowed=("identity", "variable", "provenance"))
     cities, years, codes = _identity_columns(reader, headers, grid.rows, grid.where)
     reader.identities = list(zip(cities, years, strict=True))
+    reader.frame_rows = list(grid.where)
     data: dict[str, Any] = {"city": cities, "year": years, "code": codes}
     seen: dict[str, str] = {}
     for j, header in enumerate(headers):
@@ -347,6 +348,7 @@ def _long(
         out_row = order.setdefault(key, len(order))
         if out_row == len(identity_of):
             identity_of.append((cities[i], years[i], codes[i]))
+            reader.frame_rows.append(where)
         if (out_row, variable.id) in cells_at:
             raise DataError(
                 f"{grid.name}, {where}: {variable.id} for {key[0]!r} {key[1]} is given twice "
@@ -415,7 +417,19 @@ def _validate(
     reader: CellReader, frame: pd.DataFrame, provenance: pd.DataFrame | None, strict: bool
 ) -> pd.DataFrame:
     """Run the library's validation; bad values become NaN, located in the file."""
-    table = to_table(frame, strict=False, extra="forbid")
+    try:
+        table = to_table(frame, strict=False, extra="forbid")
+    except DataError as e:
+        if not e.problems:
+            raise
+        rows = reader.frame_rows
+        relocated = [
+            dataclasses.replace(p, row=None, message=f"{rows[p.row]}: {p.message}")
+            if p.row is not None
+            else p
+            for p in e.problems
+        ]
+        raise DataError(f"{reader.grid.name}: {str(e).splitlines()[0]}", relocated) from None
     located = {(p.row, p.variable) for p in reader.problems}
     for problem in table.problems:
         if problem.row is None or (problem.row, problem.variable) in located:
