@@ -67,6 +67,7 @@ _TEXT: Any = pd.StringDtype("pyarrow") if importlib.util.find_spec("pyarrow") el
 
 # How a cell is held: 0 empty, 1 text, 2 a plain number, 3 anything else.
 _HELD = {type(None): 0, str: 1, int: 2, float: 2}
+_UNIFORM = {"string": 1, "integer": 2, "floating": 2, "mixed-integer-float": 2, "empty": 0}
 
 
 @dataclass
@@ -107,7 +108,12 @@ class CellReader:
         cells[:] = column.cells
         factors = np.asarray(column.factors, dtype=float)
         values = np.full(n, np.nan)
-        held = np.fromiter((_HELD.get(type(c), 3) for c in column.cells), np.int8, count=n)
+        given = ~pd.isna(cells)
+        kind = pd.api.types.infer_dtype(cells, skipna=True)
+        if kind in _UNIFORM:  # one type throughout: no need to look at each cell
+            held = np.where(given, _UNIFORM[kind], 0).astype(np.int8)
+        else:
+            held = np.fromiter((_HELD.get(type(c), 3) for c in column.cells), np.int8, count=n)
         for k in np.flatnonzero(held == 3):
             cell = cells[k]
             if isinstance(cell, numbers.Real) and not isinstance(cell, bool | np.bool_):
@@ -138,7 +144,9 @@ class CellReader:
             values[text[dashes]] = 0.0
         keep = ~(missing | dashes)
         text, stripped = text[keep], stripped[keep]
-        compact = stripped.str.strip('"').str.strip().str.replace(SPACES.pattern, "", regex=True)
+        if stripped.str.contains('"', regex=False).any():
+            stripped = stripped.str.strip('"').str.strip()
+        compact = stripped.str.replace(SPACES.pattern, "", regex=True)
         numbers_only = compact.to_numpy(dtype=object, copy=True)
         units: dict[int, str] = {}
         for j in np.flatnonzero(compact.str.contains(r"[A-Za-z%²³]", regex=True).to_numpy()):

@@ -397,7 +397,9 @@ def _grid(
                 else f"{name}, {where_text}: {cell!r} has no field name"
             )
         padded = [*cells[:width], *([None] * (width - len(cells)))]
-        out.append([None if _is_empty(c) else c for c in padded])
+        out.append(
+            [None if c is None or (c.__class__ is str and not c.strip()) else c for c in padded]
+        )
     headers = headers[:width]
     for j, header in enumerate(headers):
         if not header:

@@ -211,6 +211,7 @@ def _wide(
     reader.frame_rows = list(grid.where)
     data: dict[str, Any] = {"city": cities, "year": years, "code": codes}
     seen: dict[str, str] = {}
+    by_column = list(zip(*grid.rows, strict=True))
     for j, header in enumerate(headers):
         if header.role != "variable":
             continue
@@ -228,7 +229,7 @@ def _wide(
         n = len(grid.rows)
         column = Column(
             variable,
-            [row[j] for row in grid.rows],
+            list(by_column[j]),
             [factor] * n,
             At(grid.where, grid.columns[j]),
             list(range(n)),
