@@ -31,6 +31,16 @@ __all__ = [
 ]
 
 IndicatorKeys = Sequence[str | Theme] | str | Theme | None
+ManyRows = (
+    pd.DataFrame
+    | Sequence[Mapping[str, object] | CityDataBase]
+    | str
+    | os.PathLike[str]
+    | bytes
+    | IO[bytes]
+    | IO[str]
+)
+"""Inputs of many city-years: a frame, a list of records, or a file (path, object, bytes)."""
 
 
 class IndicatorResult(BaseModel):
@@ -393,13 +403,7 @@ def compute_profile(
 
 @overload
 def compute_profile(
-    data: pd.DataFrame
-    | Sequence[Mapping[str, object] | CityDataBase]
-    | str
-    | os.PathLike[str]
-    | bytes
-    | IO[bytes]
-    | IO[str],
+    data: ManyRows,
     *,
     config: RollupConfig | None = ...,
     strict: bool = ...,
@@ -411,15 +415,7 @@ def compute_profile(
 
 
 def compute_profile(
-    data: CityDataBase
-    | Mapping[str, object]
-    | pd.DataFrame
-    | Sequence[Mapping[str, object] | CityDataBase]
-    | str
-    | os.PathLike[str]
-    | bytes
-    | IO[bytes]
-    | IO[str],
+    data: CityDataBase | Mapping[str, object] | ManyRows,
     *,
     config: RollupConfig | None = None,
     strict: bool = False,
