@@ -22,6 +22,7 @@ from iso37122.elements import KeyElement
 from iso37122.engine import Status
 from iso37122.errors import Iso37122Error
 from iso37122.indicators import Catalogue, Direction, Indicator, catalogue
+from iso37122.io import Quality, read_profiles, read_table, template, write_template
 from iso37122.profile import (
     IndicatorResult,
     Profile,
@@ -54,6 +55,7 @@ __all__ = [
     "ProfileRecord",
     "ProfileSet",
     "ProvinceSet",
+    "Quality",
     "Readiness",
     "RollupConfig",
     "Status",
@@ -65,9 +67,13 @@ __all__ = [
     "catalogue",
     "compute_profile",
     "errors",
+    "read_profiles",
+    "read_table",
     "readiness",
+    "template",
     "testing",
     "uncertainty",
     "units",
     "variables",
+    "write_template",
 ]

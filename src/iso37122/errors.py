@@ -30,6 +30,8 @@ code                    meaning
 ``bad_argument``        a wrong argument of a public function (:class:`ArgumentError`)
 ``bad_config``          an invalid roll-up configuration (:class:`ConfigError`)
 ``unknown_indicator``   an indicator that is not in the catalogue
+``bad_file``            a file that cannot be read as a table (empty, binary, malformed)
+``missing_dependency``  an optional extra that is not installed (the message names it)
 ======================  ======================================================================
 """
 
@@ -48,6 +50,7 @@ __all__ = [
     "DataError",
     "ErrorCode",
     "Iso37122Error",
+    "MissingDependencyError",
     "Problem",
     "UnitError",
     "UnknownCityError",
@@ -80,6 +83,8 @@ ErrorCode = Literal[
     "bad_argument",
     "bad_config",
     "unknown_indicator",
+    "bad_file",
+    "missing_dependency",
 ]
 """The stable codes of errors and problems (listed in the module docstring)."""
 
@@ -243,3 +248,9 @@ class ConfigWarning(UserWarning):
 
     For example a target of ``0.9`` for a percentage indicator (90 % was probably meant).
     """
+
+
+class MissingDependencyError(Iso37122Error, ImportError):
+    """An optional dependency (an extra such as ``xlsx`` or ``parquet``) that is not installed."""
+
+    code = "missing_dependency"

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import IO, TYPE_CHECKING, Any, Literal, overload
 
 import numpy as np
 import pandas as pd
@@ -38,6 +39,16 @@ if TYPE_CHECKING:
     from iso37122.analysis.trends import Change
 
 IndicatorKeys = Sequence[str | Theme] | str | Theme | None
+ManyRows = (
+    pd.DataFrame
+    | Sequence[Mapping[str, object] | CityDataBase]
+    | str
+    | os.PathLike[str]
+    | bytes
+    | IO[bytes]
+    | IO[str]
+)
+"""Inputs of many city-years: a frame, a list of records, or a file (path, object, bytes)."""
 
 
 class IndicatorResult(BaseModel):
@@ -218,9 +229,72 @@ class ProfileSet(Sequence[Profile]):
     No Python object is built per city and indicator unless asked for.
     """
 
-    def __init__(self, results: Results, elements: ElementResults) -> None:
+    def __init__(
+        self,
+        results: Results,
+        elements: ElementResults,
+        provenance: pd.DataFrame | None = None,
+    ) -> None:
         self._results = results
         self._elements = elements
+        self._provenance = provenance
+
+    @property
+    def provenance(self) -> pd.DataFrame | None:
+        """Source, quality and reference year of each input, where the file gave them."""
+        return self._provenance
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when every identity, value, status, reason and element score is equal."""
+        if not isinstance(other, ProfileSet):
+            return NotImplemented
+        from iso37122.io.writers import profiles_document
+
+        mine, theirs = profiles_document(self), profiles_document(other)
+        return mine.profiles == theirs.profiles and mine.config == theirs.config
+
+    __hash__ = None  # type: ignore[assignment]  # equality by value
+
+    def to_csv(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        kind: Literal["long", "wide"] = "long",
+        lang: Literal["en", "id"] = "en",
+    ) -> None:
+        """Write a CSV file (see :func:`iso37122.io.writers.write_csv`)."""
+        from iso37122.io.writers import write_csv
+
+        write_csv(self, path, kind=kind, lang=lang)
+
+    def to_excel(self, path: str | os.PathLike[str], *, lang: Literal["en", "id"] = "en") -> None:
+        """Write an XLSX workbook, a sheet per view (needs the ``xlsx`` extra)."""
+        from iso37122.io.writers import write_excel
+
+        write_excel(self, path, lang=lang)
+
+    def to_parquet(
+        self, path: str | os.PathLike[str], *, kind: Literal["long", "wide"] = "long"
+    ) -> None:
+        """Write a Parquet file (needs the ``parquet`` extra)."""
+        from iso37122.io.writers import write_parquet
+
+        write_parquet(self, path, kind=kind)
+
+    def to_json(self, path: str | os.PathLike[str] | None = None) -> str:
+        """Return the whole set as one versioned JSON document, and write it to ``path``.
+
+        ``iso37122.read_profiles`` reads it back into an equal ProfileSet.
+        """
+        from iso37122.io.writers import write_json
+
+        return write_json(self, path)
+
+    def to_jsonl(self, path: str | os.PathLike[str]) -> None:
+        """Write one JSON object per city-year per line."""
+        from iso37122.io.writers import write_jsonl
+
+        write_jsonl(self, path)
 
     @property
     def results(self) -> Results:
@@ -453,27 +527,26 @@ def compute_profile(
 
 @overload
 def compute_profile(
-    data: pd.DataFrame | Sequence[Mapping[str, object] | CityDataBase],
+    data: ManyRows,
     *,
     config: RollupConfig | Mapping[str, Any] | None = ...,
     strict: bool = ...,
     indicators: IndicatorKeys = ...,
     units: Mapping[str, str] | None = ...,
     extra: Extra = ...,
+    **read_options: Any,
 ) -> ProfileSet: ...
 
 
 def compute_profile(
-    data: CityDataBase
-    | Mapping[str, object]
-    | pd.DataFrame
-    | Sequence[Mapping[str, object] | CityDataBase],
+    data: CityDataBase | Mapping[str, object] | ManyRows,
     *,
     config: RollupConfig | Mapping[str, Any] | None = None,
     strict: bool = False,
     indicators: IndicatorKeys = None,
     units: Mapping[str, str] | None = None,
     extra: Extra = "forbid",
+    **read_options: Any,
 ) -> Profile | ProfileSet:
     """Compute ISO 37122 indicators for one city-year or for many.
 
@@ -484,7 +557,8 @@ def compute_profile(
         :class:`Profile`); or many as a wide DataFrame or a list of mappings / ``CityData``
         (gives a :class:`ProfileSet`). A DataFrame has columns ``city``, ``year``, optional
         ``code`` and one column per variable, in its canonical unit, in ``units`` or with the
-        unit in the header (``"land_area [ha]"``).
+        unit in the header (``"land_area [ha]"``). A path, file object or bytes is read with
+        :func:`iso37122.read_table` (gives a :class:`ProfileSet`).
     config
         How indicators are scored and rolled up into the three key elements, as a
         ``RollupConfig`` or a mapping of its fields (validated by
@@ -502,6 +576,9 @@ def compute_profile(
         Units of variables given in another unit than the canonical one.
     extra
         ``"forbid"`` (default) raises on unknown columns or keys; ``"ignore"`` drops them.
+    **read_options
+        For a file: the options of :func:`iso37122.read_table` (``sep``, ``decimal``,
+        ``columns``, ``sheet``, ``dash`` …).
 
     Returns
     -------
@@ -529,6 +606,15 @@ def compute_profile(
     config = _config(config)
     specs = CATALOGUE.select(indicators)
     check_options(units=units, strict=strict, extra=extra)
+    if isinstance(data, str | os.PathLike | bytes) or hasattr(data, "read"):
+        from iso37122.io import read_table
+
+        data = read_table(data, units=units, strict=strict, extra=extra, **read_options)  # type: ignore[arg-type]
+        units = None
+    elif read_options:
+        raise ArgumentError(
+            f"compute_profile got file options {sorted(read_options)} but no file to read"
+        )
     table = to_table(data, units=units, strict=False, extra=extra)
     results = evaluate(table, specs)
     if strict:
@@ -538,4 +624,5 @@ def compute_profile(
     elements = roll_up(results, config)
     if isinstance(data, CityDataBase | Mapping):
         return Profile(results, elements, 0)
-    return ProfileSet(results, elements)
+    provenance = data.attrs.get("iso37122.provenance") if isinstance(data, pd.DataFrame) else None
+    return ProfileSet(results, elements, provenance)
