@@ -1,0 +1,141 @@
+"""Read the package's numpydoc docstrings, written with reST roles, as Markdown for mkdocstrings.
+
+The docstrings follow numpydoc, whose cross-references and maths are reST: roles such as
+``:class:`~iso37122.errors.ConfigError``` and ``:math:`u```, and ``.. math::`` blocks.
+mkdocstrings renders Markdown, so this Griffe extension rewrites them, once, when the package is
+loaded: a role becomes an autorefs link (which ``mkdocs build --strict`` checks), maths become
+arithmatex delimiters (rendered to MathML by ``hooks.py``). :func:`rst_to_markdown` is also used
+for the indicator reference, which hooks.py writes from the registry.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from typing import Any
+
+import griffe
+
+__all__ = ["RstToMarkdown", "rst_to_markdown"]
+
+_LOG = logging.getLogger("mkdocs.plugins.griffe_rst")
+
+_ROLE = re.compile(
+    r":(?:py:)?(?P<role>class|func|meth|mod|data|attr|exc|obj):"
+    r"`(?P<tilde>~?)(?P<text>[^`<]+?)(?:\s*<(?P<target>[^`>]+)>)?`"
+)
+_MATH_ROLE = re.compile(r":math:`(?P<tex>[^`]+)`")
+_MATH_BLOCK = re.compile(r"^(?P<indent>[ \t]*)\.\. math::[ \t]*(?P<first>.*)$")
+
+Resolver = Callable[[str], str | None]
+
+
+def _math_blocks(text: str) -> str:
+    r"""Turn ``.. math::`` directives (one line or an indented block) into ``\[ … \]``."""
+    lines = text.splitlines()
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        match = _MATH_BLOCK.match(lines[i])
+        if match is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        indent = match["indent"]
+        body = [match["first"].strip()] if match["first"].strip() else []
+        i += 1
+        while i < len(lines) and (
+            not lines[i].strip() or len(lines[i]) - len(lines[i].lstrip()) > len(indent)
+        ):
+            if lines[i].strip():
+                body.append(lines[i].strip())
+            elif body:
+                break
+            i += 1
+        out += ["", f"{indent}\\[", *(f"{indent}{line}" for line in body), f"{indent}\\]", ""]
+    return "\n".join(out)
+
+
+def rst_to_markdown(text: str, resolve: Resolver) -> str:
+    r"""Rewrite reST roles and maths in a docstring as Markdown.
+
+    Parameters
+    ----------
+    text
+        The docstring.
+    resolve
+        Gives the full dotted path of a name written in a role (``"Profile"``,
+        ``"iso37122.errors.DataError"``), or ``None`` when it names nothing known.
+
+    Returns
+    -------
+    str
+        The text with every role a Markdown link ``[text][full.path]`` (or code, for a name
+        that cannot be resolved, with a warning), ``:math:`` as ``\( … \)`` and ``.. math::``
+        as ``\[ … \]``.
+    """
+
+    def link(match: re.Match[str]) -> str:
+        text, target = match["text"].strip(), (match["target"] or match["text"]).strip()
+        target = target.lstrip("~").removesuffix("()")
+        shown = text.lstrip("~")
+        if match["tilde"]:
+            shown = shown.rsplit(".", 1)[-1]
+        if match["role"] in ("func", "meth") and not shown.endswith(")"):
+            shown = f"{shown}()"
+        path = resolve(target)
+        if path is None:
+            _LOG.warning("cannot resolve %s role target %r", match["role"], target)
+            return f"`{shown}`"
+        return f"[`{shown}`][{path}]"
+
+    text = _MATH_ROLE.sub(lambda m: f"\\({m['tex']}\\)", text)
+    text = _ROLE.sub(link, text)
+    return _math_blocks(text)
+
+
+def _resolver(obj: griffe.Object, package: griffe.Module) -> Resolver:
+    def resolve(name: str) -> str | None:
+        if name.split(".", 1)[0] == package.name:
+            try:
+                package[name.split(".", 1)[1]] if "." in name else package
+            except KeyError:
+                return None
+            return _documented(name, package)
+        head, _, rest = name.partition(".")
+        try:
+            path = obj.resolve(head)
+        except griffe.NameResolutionError:
+            return None
+        return _documented(f"{path}.{rest}" if rest else path, package)
+
+    return resolve
+
+
+def _documented(path: str, package: griffe.Module) -> str:
+    """Link an attribute that has no docstring of its own (so no anchor) to its class."""
+    try:
+        target = package[path.split(".", 1)[1]] if "." in path else package
+    except KeyError:
+        return path
+    if target.is_attribute and target.docstring is None and target.parent is not None:
+        return str(target.parent.path)
+    return path
+
+
+def _walk(obj: griffe.Object | griffe.Alias, package: griffe.Module) -> None:
+    if isinstance(obj, griffe.Alias):
+        return
+    if obj.docstring is not None:
+        obj.docstring.value = rst_to_markdown(obj.docstring.value, _resolver(obj, package))
+    for member in obj.members.values():
+        _walk(member, package)
+
+
+class RstToMarkdown(griffe.Extension):
+    """Rewrite every docstring of the package once it is loaded (see the module docstring)."""
+
+    def on_package(self, *, pkg: griffe.Module, **kwargs: Any) -> None:
+        """Rewrite the docstrings of every module, class, function and attribute."""
+        _walk(pkg, pkg)
