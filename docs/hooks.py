@@ -229,7 +229,7 @@ def _indicator_section(spec: Indicator, variables: Mapping[str, Variable]) -> li
         "",
         f"*{spec.title_id}* ({title_origin})",
         "",
-        "| | |",
+        "| Property | Value |",
         "|---|---|",
         f"| Name | `{spec.name}` |",
         f"| Unit | `{spec.unit}` |",
