@@ -28,7 +28,71 @@ _ROLE = re.compile(
 _MATH_ROLE = re.compile(r":math:`(?P<tex>[^`]+)`")
 _MATH_BLOCK = re.compile(r"^(?P<indent>[ \t]*)\.\. math::[ \t]*(?P<first>.*)$")
 
+_BORDER = re.compile(r"^(?P<indent>[ \t]*)=+(?: +=+)+[ \t]*$")
+
 Resolver = Callable[[str], str | None]
+
+
+def _spans(border: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"=+", border)]
+
+
+def _cells(line: str, spans: list[tuple[int, int]]) -> list[str]:
+    starts = [start for start, _ in spans]
+    ends = [*starts[1:], max(len(line), spans[-1][1])]
+    return [line[start:end].strip() for start, end in zip(starts, ends, strict=True)]
+
+
+def _rows(lines: list[str], spans: list[tuple[int, int]]) -> list[list[str]]:
+    """Rows of a simple table's section; a line with an empty first cell continues a row."""
+    rows: list[list[str]] = []
+    for line in lines:
+        if not line.strip():
+            continue
+        cells = _cells(line, spans)
+        if rows and not cells[0]:
+            rows[-1] = [f"{old} {new}".strip() for old, new in zip(rows[-1], cells, strict=True)]
+        else:
+            rows.append(cells)
+    return rows
+
+
+def _simple_tables(text: str) -> str:
+    """Turn reST simple tables (``====  ====`` borders) into Markdown tables."""
+    lines = text.splitlines()
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        match = _BORDER.match(lines[i])
+        borders = [i]
+        j = i + 1
+        while match and j < len(lines) and len(borders) < 3:
+            if lines[j].strip() == lines[i].strip():
+                borders.append(j)
+            elif len(borders) == 2 and j == borders[1] + 1 and not lines[j].strip():
+                break  # a table without header rows ends at its second border
+            j += 1
+        if match is None or len(borders) < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        spans = _spans(lines[i])
+        indent = match["indent"]
+        if len(borders) == 3:
+            header = _rows(lines[borders[0] + 1 : borders[1]], spans)
+            body = _rows(lines[borders[1] + 1 : borders[2]], spans)
+        else:
+            header, body = [[""] * len(spans)], _rows(lines[borders[0] + 1 : borders[1]], spans)
+        head = [" ".join(cells) for cells in zip(*header, strict=True)]
+        table = [head, ["---"] * len(spans), *body]
+        out += ["", *(indent + "| " + " | ".join(_escape(c) for c in row) + " |" for row in table)]
+        out.append("")
+        i = borders[-1] + 1
+    return "\n".join(out)
+
+
+def _escape(cell: str) -> str:
+    return cell.replace("|", "\\|")
 
 
 def _math_blocks(text: str) -> str:
@@ -71,9 +135,9 @@ def rst_to_markdown(text: str, resolve: Resolver) -> str:
     Returns
     -------
     str
-        The text with every role a Markdown link ``[text][full.path]`` (or code, for a name
-        that cannot be resolved, with a warning), ``:math:`` as ``\( … \)`` and ``.. math::``
-        as ``\[ … \]``.
+        The text with reST simple tables as Markdown tables, every role as a Markdown link
+        ``[text][full.path]`` (or as code, with a warning, for a name that cannot be resolved),
+        ``:math:`` as ``\( … \)`` and ``.. math::`` as ``\[ … \]``.
     """
 
     def link(match: re.Match[str]) -> str:
@@ -90,9 +154,10 @@ def rst_to_markdown(text: str, resolve: Resolver) -> str:
             return f"`{shown}`"
         return f"[`{shown}`][{path}]"
 
+    # Tables first: their columns are found by character position in the text as written.
+    text = _math_blocks(_simple_tables(text))
     text = _MATH_ROLE.sub(lambda m: f"\\({m['tex']}\\)", text)
-    text = _ROLE.sub(link, text)
-    return _math_blocks(text)
+    return _ROLE.sub(link, text)
 
 
 def _resolver(obj: griffe.Object, package: griffe.Module) -> Resolver:

@@ -55,7 +55,7 @@ _BLOCK_MATH = re.compile(r'<div class="arithmatex">\\\[(?P<tex>.*?)\\\]</div>', 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Open the indicator reference's nav entry into its index and one page per theme."""
-    config.nav = _expand_nav(config.nav or [])
+    config.nav = expand_nav(config.nav or [])
     return config
 
 
@@ -81,7 +81,8 @@ def _mathml(tex: str, display: str) -> str:
     return str(convert(html.unescape(tex).strip(), display=display))
 
 
-def _expand_nav(nav: list[Any]) -> list[Any]:
+def expand_nav(nav: list[Any]) -> list[Any]:
+    """Replace the indicator reference's entry with a section: the index, then each theme."""
     expanded: list[Any] = []
     for item in nav:
         if isinstance(item, dict):
@@ -90,7 +91,7 @@ def _expand_nav(nav: list[Any]) -> list[Any]:
                 themes = [{t.label: f"{INDICATORS}/{t.value}.md"} for t in Theme]
                 expanded.append({title: [NAV_PLACEHOLDER, *themes]})
             elif isinstance(value, list):
-                expanded.append({title: _expand_nav(value)})
+                expanded.append({title: expand_nav(value)})
             else:
                 expanded.append(item)
         else:
