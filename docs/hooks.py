@@ -33,7 +33,14 @@ from mkdocs.structure.pages import Page
 import iso37122 as iso
 from iso37122 import errors, schemas
 from iso37122.elements import INDICATOR_OVERRIDES, THEME_ELEMENTS
-from iso37122.indicators import Constraint, Indicator, NonNegative, PartOfWhole, Positive
+from iso37122.indicators import (
+    Constraint,
+    Direction,
+    Indicator,
+    NonNegative,
+    PartOfWhole,
+    Positive,
+)
 from iso37122.themes import Theme
 from iso37122.variables import Variable
 
@@ -190,14 +197,14 @@ def indicator_index(specs: Iterable[Indicator]) -> str:
         "city's published ISO 37122 report; `med-high`: read there in translation; `medium`: "
         "title confirmed, formula not found; `low`: reconstructed, not confirmed).",
         "",
-        "| Clause | Title | Unit | Direction | Element | Confidence | Formula |",
+        "| Clause | Title | Unit | Better | Element | Confidence | Formula |",
         "|---|---|---|---|---|---|---|",
     ]
     for spec in specs:
         source = spec.definition_source
         lines.append(
             f"| {_link(spec, True)} | {_cell(spec.title)} | `{spec.unit}` | "
-            f"{spec.direction.value.replace('_', ' ')} | {spec.element.value} | "
+            f"{_BETTER[spec.direction]} | {spec.element.value} | "
             f"{source.confidence} | {source.formula} |"
         )
     return "\n".join(lines) + "\n"
@@ -254,6 +261,12 @@ def _indicator_section(spec: Indicator, variables: Mapping[str, Variable]) -> li
         )
     return [*lines, ""]
 
+
+_BETTER = {
+    Direction.HIGHER_IS_BETTER: "higher",
+    Direction.LOWER_IS_BETTER: "lower",
+    Direction.NEUTRAL: "neutral",
+}
 
 _ORIGIN = {
     "read": "read in a published source",
