@@ -179,13 +179,14 @@ def _resolver(obj: griffe.Object, package: griffe.Module) -> Resolver:
 
 
 def _documented(path: str, package: griffe.Module) -> str:
-    """Link an attribute that has no docstring of its own (so no anchor) to its class."""
+    """Link a class attribute that has no docstring of its own (so no anchor) to its class."""
     try:
         target = package[path.split(".", 1)[1]] if "." in path else package
     except KeyError:
         return path
-    if target.is_attribute and target.docstring is None and target.parent is not None:
-        return str(target.parent.path)
+    parent = target.parent
+    if target.is_attribute and target.docstring is None and parent is not None and parent.is_class:
+        return str(parent.path)
     return path
 
 
