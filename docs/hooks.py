@@ -275,7 +275,9 @@ _ORIGIN = {
 
 
 def _bounds(variable: Variable) -> str:
-    high = "∞" if math.isinf(variable.maximum) else f"{variable.maximum:g}"
+    # Every variable has a minimum; a maximum only where one is declared.
+    maximum = getattr(variable, "maximum", math.inf)
+    high = "∞" if math.isinf(maximum) else f"{maximum:g}"
     return f"[{variable.minimum:g}, {high}]"
 
 
