@@ -136,6 +136,13 @@ def test_dask_equals_in_memory(kind: Literal["wide", "long"]) -> None:
         _assert_same_wide(got, expected)
         return
     assert len(got) == len(expected) == 60 * 80
+
+    def in_order(frame: pd.DataFrame) -> pd.DataFrame:  # the peer shuffle moves rows
+        frame = frame.reset_index(drop=True)
+        keys = pd.DataFrame({"c": frame["code"].astype(str), "k": frame["clause"].astype(str)})
+        return frame.iloc[keys.sort_values(["c", "k"]).index].reset_index(drop=True)
+
+    got, expected = in_order(got), in_order(expected)
     for column in ("city", "code", "clause", "status", "unit"):
         assert got[column].astype(str).tolist() == expected[column].astype(str).tolist()
     assert np.array_equal(got["value"].to_numpy(), expected["value"].to_numpy(), equal_nan=True)
@@ -206,6 +213,29 @@ def test_dask_peers_need_a_group() -> None:
             from_pandas(frame, npartitions=2),
             config=iso.RollupConfig(normalisation="rank", peer_by="city"),
         )
+
+
+def test_dask_year_with_few_peers_is_scored_as_in_memory() -> None:
+    # 2030 has three city-years: its open-ended indicators are scored against every year's
+    # values, so the rows cannot be split by year; a first pass finds that out.
+    frame = _with_identity(_messy(33), year=[2022] * 15 + [2023] * 15 + [2030] * 3)
+    profiles = iso.compute_profile(from_pandas(frame, npartitions=3))
+    assert isinstance(profiles, DaskProfileSet)
+    assert profiles.npartitions == 1
+    got: Any = profiles.to_frame("wide")
+    expected = iso.compute_profile(frame)
+    _assert_same_wide(got.compute(), expected.to_frame("wide"))
+    assert expected.elements.pooled  # the in-memory roll-up pooled some years
+
+
+def test_dask_peers_by_year_keep_partitions_split_by_year() -> None:
+    frame = _with_identity(_messy(40), year=[2022] * 20 + [2023] * 20)
+    profiles = iso.compute_profile(from_pandas(frame, npartitions=4))
+    assert isinstance(profiles, DaskProfileSet)
+    got: Any = profiles.to_frame("wide")
+    _assert_same_wide(got.compute(), iso.compute_profile(frame).to_frame("wide"))
+    years = [set(got.get_partition(i).compute()["year"]) for i in range(got.npartitions)]
+    assert all(len(y) <= 1 for y in years)  # each year whole in one partition
 
 
 # Dask's parquet writer calls set_index(inplace=True), deprecated by pandas 3.1.

@@ -9,12 +9,13 @@ import pandas as pd
 import pytest
 
 import iso37122 as iso
-from iso37122._columnar import checked_view, duplicated_identity, out_of_bounds, stripped_text
+from iso37122._columnar import checked_view, duplicated_identity, stripped_text, suspects
 from iso37122._single import plain_table
-from iso37122.data import table_from_frame, table_from_records, to_table
+from iso37122.data import YEAR_RANGE, table_from_frame, table_from_records, to_table
 from iso37122.engine import evaluate
 from iso37122.errors import DataError
 from iso37122.testing import synthetic_frame
+from iso37122.variables import VARIABLES
 
 
 def test_valid_float_column_is_a_read_only_view() -> None:
@@ -36,21 +37,27 @@ def test_column_with_a_bad_value_is_copied_and_the_caller_keeps_its_data() -> No
     assert not np.shares_memory(table.columns["land_area"], frame["land_area"].to_numpy())
 
 
-def test_checked_view_accepts_nan_and_rejects_out_of_bounds() -> None:
-    ok = pd.Series([0.0, np.nan, 5.0])
-    view = checked_view(ok, 0.0, math.inf)
+def test_checked_view_accepts_nan_and_rejects_what_the_detailed_path_reports() -> None:
+    area, buses = VARIABLES["land_area"], VARIABLES["buses"]  # a quantity and a count
+    view, suspect = checked_view(pd.Series([0.0, np.nan, 5.5]), area)
     assert view is not None
-    assert np.array_equal(view, [0.0, np.nan, 5.0], equal_nan=True)
-    for bad in ([-0.5], [math.inf], [-math.inf]):
-        assert checked_view(pd.Series(bad), 0.0, math.inf) is None
-    assert checked_view(pd.Series([101.0]), 0.0, 100.0) is None
-    assert checked_view(pd.Series([1, 2]), 0.0, math.inf) is None  # int: converted elsewhere
+    assert suspect is None
+    assert np.array_equal(view, [0.0, np.nan, 5.5], equal_nan=True)
+    assert checked_view(pd.Series([0.0, np.nan, 5.0]), buses)[0] is not None
+    for bad in ([-0.5], [math.inf], [-math.inf], [2e15], [1e-12]):
+        view, suspect = checked_view(pd.Series([1.0, *bad]), area)
+        assert view is None, bad
+        assert suspect is not None
+        assert suspect.tolist() == [False, True]
+    assert checked_view(pd.Series([5.5]), buses)[0] is None  # a count must be whole
+    assert checked_view(pd.Series([1, 2]), area) == (None, None)  # int: converted by the caller
 
 
-def test_out_of_bounds_finds_infinite_and_outside_rows() -> None:
-    values = np.array([1.0, -1.0, np.nan, math.inf, 3.0, -math.inf, 100.5])
-    assert out_of_bounds(values, 0.0, 100.0).tolist() == [1, 3, 5, 6]
-    assert out_of_bounds(values, -math.inf, math.inf).tolist() == [3, 5]
+def test_suspects_are_what_a_rule_may_reject_or_change() -> None:
+    values = np.array([1.0, -1.0, np.nan, math.inf, 3.5, -math.inf, 2e15, 1e-12, 0.0])
+    assert np.flatnonzero(suspects(values, VARIABLES["land_area"])).tolist() == [1, 3, 5, 6, 7]
+    # A count is suspect where it is not whole (a rule rounds or rejects it): 3.5 too.
+    assert np.flatnonzero(suspects(values, VARIABLES["buses"])).tolist() == [1, 3, 4, 5, 6, 7]
 
 
 @pytest.mark.parametrize("dtype", [object, "string"])
@@ -67,15 +74,18 @@ def test_stripped_text_of_numbers_is_their_text() -> None:
     assert not missing.any()
 
 
-def test_duplicated_identity_by_code_else_city() -> None:
-    city = np.array(["A", "A", "B", "B", "3211", "C"], dtype=object)
-    year = np.array([2024, 2024, 2024, 2023, 2024, 2024], dtype=np.int64)
-    code = np.array([None, None, "3211", "3212", None, "3211"], dtype=object)
-    # Rows 0 and 1: city A, 2024, no code. Rows 2 and 5: code 3211, 2024 (other cities).
-    # Row 4: a city named "3211" is not the code "3211".
-    assert duplicated_identity(city, year, code).tolist() == [True, True, True, False, False, True]
-    assert not duplicated_identity(city[:1], year[:1], code[:1]).any()
-    assert not duplicated_identity(city[:0], year[:0], code[:0]).any()
+def test_duplicated_identity_by_code_and_by_city() -> None:
+    city = np.array(["A", "A", "B", "B", "3211", "C", "D", "D"], dtype=object)
+    year = np.array([2024, 2024, 2024, 2023, 2024, 2024, 2024, 2024], dtype=np.int64)
+    code = np.array([None, None, "3211", "3212", None, "3211", "1", None], dtype=object)
+    by_code, by_city = duplicated_identity(city, year, code)
+    # Rows 2 and 5: code 3211 in 2024 (other cities). Row 4: a city named "3211" is no code.
+    assert by_code.tolist() == [False, False, True, False, False, True, False, False]
+    # Rows 0 and 1: city A in 2024 without codes; rows 6 and 7: city D in 2024, one uncoded.
+    assert by_city.tolist() == [True, True, False, False, False, False, True, True]
+    one = duplicated_identity(city[:1], year[:1], code[:1])
+    assert not one[0].any()
+    assert not one[1].any()
 
 
 def test_duplicate_raises_as_before() -> None:
@@ -99,7 +109,7 @@ def _plain_record() -> dict[str, object]:
 
 def test_single_city_year_fast_path_equals_the_general_path() -> None:
     record = _plain_record()
-    assert plain_table(record) is not None
+    assert plain_table(record, YEAR_RANGE) is not None
     fast = to_table(record)
     general = table_from_records([record])
     assert fast.identity(0) == general.identity(0) == ("Kota Lima", 2024, "99.5")
@@ -117,6 +127,9 @@ def test_single_city_year_fast_path_equals_the_general_path() -> None:
         ("land_area", math.nan),  # not finite
         ("land_area", True),  # a bool is not a number
         ("land_area", 2**70),  # beyond int64
+        ("land_area", 1e-12),  # below the plausible magnitudes
+        ("buses", 2.5),  # a count that is not whole
+        ("year", 1850),  # outside the plausible years
         ("landarea", 1.0),  # unknown: the general path suggests the name
         ("year", 2024.0),  # a year that is not an int
         ("city", "   "),  # blank
@@ -126,7 +139,7 @@ def test_single_city_year_fast_path_equals_the_general_path() -> None:
 def test_anything_but_plain_valid_numbers_takes_the_general_path(key: str, value: object) -> None:
     record = _plain_record()
     record[key] = value
-    assert plain_table(record) is None
+    assert plain_table(record, YEAR_RANGE) is None
 
 
 def test_single_city_year_with_a_bad_value_is_still_reported() -> None:

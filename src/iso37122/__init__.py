@@ -18,11 +18,17 @@ import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from iso37122 import errors, testing, units
+    from iso37122 import analysis, elements, errors, testing, units
+    from iso37122.analysis.improve import ImprovementPlan
+    from iso37122.analysis.provinces import ProvinceSet
+    from iso37122.analysis.trends import Change
+    from iso37122.analysis.uncertainty import Uncertainty, uncertainty
     from iso37122.data import CityData
     from iso37122.elements import KeyElement
+    from iso37122.engine import Status
     from iso37122.errors import Iso37122Error
-    from iso37122.indicators import Catalogue, Direction, Indicator, Status, catalogue
+    from iso37122.indicators import Catalogue, Direction, Indicator, catalogue
+    from iso37122.io import Quality, read_profiles, read_table, template, write_template
     from iso37122.profile import (
         IndicatorResult,
         Profile,
@@ -40,9 +46,11 @@ __version__ = "0.1.0"
 __all__ = [
     "Aggregation",
     "Catalogue",
+    "Change",
     "CityData",
     "Direction",
     "ElementScore",
+    "ImprovementPlan",
     "Indicator",
     "IndicatorResult",
     "Iso37122Error",
@@ -52,19 +60,29 @@ __all__ = [
     "Profile",
     "ProfileRecord",
     "ProfileSet",
+    "ProvinceSet",
+    "Quality",
     "Readiness",
     "RollupConfig",
     "Status",
     "Theme",
+    "Uncertainty",
     "Variable",
     "__version__",
+    "analysis",
     "catalogue",
     "compute_profile",
+    "elements",
     "errors",
+    "read_profiles",
+    "read_table",
     "readiness",
+    "template",
     "testing",
+    "uncertainty",
     "units",
     "variables",
+    "write_template",
 ]
 
 # Where each public name lives; it is imported on first use, so that ``import iso37122``
@@ -72,9 +90,11 @@ __all__ = [
 _LAZY: dict[str, tuple[str, str | None]] = {
     "Aggregation": ("iso37122.rollup", "Aggregation"),
     "Catalogue": ("iso37122.indicators", "Catalogue"),
+    "Change": ("iso37122.analysis.trends", "Change"),
     "CityData": ("iso37122.data", "CityData"),
     "Direction": ("iso37122.indicators", "Direction"),
     "ElementScore": ("iso37122.rollup", "ElementScore"),
+    "ImprovementPlan": ("iso37122.analysis.improve", "ImprovementPlan"),
     "Indicator": ("iso37122.indicators", "Indicator"),
     "IndicatorResult": ("iso37122.profile", "IndicatorResult"),
     "Iso37122Error": ("iso37122.errors", "Iso37122Error"),
@@ -84,18 +104,28 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "Profile": ("iso37122.profile", "Profile"),
     "ProfileRecord": ("iso37122.profile", "ProfileRecord"),
     "ProfileSet": ("iso37122.profile", "ProfileSet"),
+    "ProvinceSet": ("iso37122.analysis.provinces", "ProvinceSet"),
+    "Quality": ("iso37122.io", "Quality"),
     "Readiness": ("iso37122.readiness", "Readiness"),
     "RollupConfig": ("iso37122.rollup", "RollupConfig"),
-    "Status": ("iso37122.indicators", "Status"),
+    "Status": ("iso37122.engine", "Status"),
     "Theme": ("iso37122.themes", "Theme"),
+    "Uncertainty": ("iso37122.analysis.uncertainty", "Uncertainty"),
     "Variable": ("iso37122.variables", "Variable"),
+    "analysis": ("iso37122.analysis", None),
     "catalogue": ("iso37122.indicators", "catalogue"),
     "compute_profile": ("iso37122.profile", "compute_profile"),
+    "elements": ("iso37122.elements", None),
     "errors": ("iso37122.errors", None),
+    "read_profiles": ("iso37122.io", "read_profiles"),
+    "read_table": ("iso37122.io", "read_table"),
     "readiness": ("iso37122.readiness", "readiness"),
+    "template": ("iso37122.io", "template"),
     "testing": ("iso37122.testing", None),
+    "uncertainty": ("iso37122.analysis.uncertainty", "uncertainty"),
     "units": ("iso37122.units", None),
     "variables": ("iso37122.variables", "variables"),
+    "write_template": ("iso37122.io", "write_template"),
 }
 
 # Functions named like the module that defines them (``variables``, ``readiness``): importing

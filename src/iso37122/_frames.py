@@ -17,8 +17,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from iso37122.indicators import Status
-from iso37122.indicators._spec import STATUS_BY_CODE
+from iso37122.engine import STATUS_BY_CODE, Status
 
 if TYPE_CHECKING:
     from iso37122.engine import Results

@@ -15,8 +15,9 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from iso37122.indicators._formulas import FloatArray
-from iso37122.variables import VARIABLES
+from iso37122._typing import FloatArray
+from iso37122.units import MAX_MAGNITUDE, MIN_MAGNITUDE
+from iso37122.variables import VARIABLES, Kind
 
 __all__ = ["PlainRecord", "plain_table"]
 
@@ -26,17 +27,20 @@ PlainRecord = tuple[str, int, str | None, dict[str, FloatArray]]
 _INT64 = 2**63
 
 
-def plain_table(record: Mapping[str, object]) -> PlainRecord | None:
+def plain_table(record: Mapping[str, object], year_range: tuple[int, int]) -> PlainRecord | None:
     """Return the identity and one-row columns of a clean, plain-number city-year, or ``None``.
 
-    Clean: ``city`` a non-blank ``str``; ``year`` an ``int``; ``code`` absent, ``None`` or a
-    ``str``; every other key a variable id whose value is ``None`` (not reported) or an
-    ``int`` or ``float`` (not ``bool``), finite and within the variable's bounds.
+    Clean: ``city`` a non-blank ``str``; ``year`` an ``int`` in ``year_range``; ``code``
+    absent, ``None`` or a ``str``; every other key a variable id whose value is ``None`` (not
+    reported) or an ``int`` or ``float`` (not ``bool``), finite, not below the variable's
+    minimum, within the plausible magnitudes, and whole for a count.
     """
     city = record.get("city")
     year = record.get("year")
     code = record.get("code")
     if type(city) is not str or type(year) is not int:
+        return None
+    if not year_range[0] <= year <= year_range[1]:
         return None
     city = city.strip()
     if not city:
@@ -44,7 +48,7 @@ def plain_table(record: Mapping[str, object]) -> PlainRecord | None:
     if code is not None:
         if type(code) is not str:
             return None
-        code = code.strip()
+        code = code.strip() or None  # a blank code is no code
     columns: dict[str, FloatArray] = {}
     for key, value in record.items():
         if key in ("city", "year", "code"):
@@ -58,8 +62,14 @@ def plain_table(record: Mapping[str, object]) -> PlainRecord | None:
             number = math.nan
         elif type(value) is float or (type(value) is int and -_INT64 <= value < _INT64):
             number = float(value)
-            if not (variable.minimum <= number <= variable.maximum and math.isfinite(number)):
-                return None
+            magnitude = abs(number)
+            if not (
+                number >= variable.minimum
+                and magnitude <= MAX_MAGNITUDE
+                and (magnitude >= MIN_MAGNITUDE or number == 0.0)
+                and (variable.kind is not Kind.COUNT or number.is_integer())
+            ):
+                return None  # infinite and NaN values fail the magnitude test
         else:
             return None
         columns[key] = np.array([number])

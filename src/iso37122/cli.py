@@ -3,23 +3,32 @@
 ``iso37122 demo [CSV]`` computes the profiles of a wide CSV (by default the four pilot areas)
 and prints them; ``iso37122 catalogue`` lists the indicators; ``iso37122 compute CSV -o OUT``
 writes the long results table.
+
+No traceback reaches the user: a data problem is reported in one message with exit status 1, a
+usage problem (a wrong argument, a file that does not exist) with exit status 2, and
+``--debug`` shows the traceback. Text printed is stripped of control characters, so that a city
+name cannot move the cursor or rewrite the terminal; text cells written to CSV that a spreadsheet
+would run as a formula (``=HYPERLINK(...)``) are prefixed with an apostrophe.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import traceback
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
+from types import TracebackType
 
 import pandas as pd
 
-from iso37122.errors import Iso37122Error
+from iso37122.errors import ArgumentError, Iso37122Error
 from iso37122.indicators import CATALOGUE
 from iso37122.profile import ProfileSet, compute_profile
 from iso37122.readiness import readiness
 
-__all__ = ["main"]
+__all__ = ["main", "neutralise_formulas", "printable"]
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
@@ -69,6 +78,38 @@ def _status_table(profiles: ProfileSet) -> str:
     return counts.to_string()
 
 
+def printable(text: str) -> str:
+    r"""Strip control and bidirectional-formatting characters, keeping newlines and tabs.
+
+    Examples
+    --------
+    >>> printable("Kota\x1b[2J Baru\u202e\n")
+    'Kota[2J Baru\n'
+    """
+    return "".join(
+        c for c in text if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cf", "Cs")
+    )
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy whose text cells that a spreadsheet would run as a formula are quoted.
+
+    Examples
+    --------
+    >>> neutralise_formulas(pd.DataFrame({"city": ["=HYPERLINK(1)", "Kota"]}))["city"].tolist()
+    ["'=HYPERLINK(1)", 'Kota']
+    """
+    out = frame.copy()
+    for column in out.columns:
+        dtype = out[column].dtype
+        if pd.api.types.is_string_dtype(dtype) or isinstance(dtype, pd.CategoricalDtype):
+            out[column] = [
+                f"'{v}" if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r") else v
+                for v in out[column].astype(object)
+            ]
+    return out
+
+
 def _catalogue() -> str:
     rows = [
         f"{spec.clause:>5}  {spec.name:<48} {spec.unit:<36} {spec.definition_source.formula}"
@@ -77,9 +118,24 @@ def _catalogue() -> str:
     return "\n".join(rows)
 
 
+def _report(message: str) -> None:
+    print(printable(f"iso37122: {message}"), file=sys.stderr)
+
+
+def _internal_error(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    """Report an unexpected error (a bug) in one line instead of a traceback."""
+    _report(
+        f"internal error ({kind.__name__}: {error}); please report it, with the output of the "
+        "same command run with --debug"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status (0 done, 1 data problem, 2 usage problem)."""
     parser = argparse.ArgumentParser(prog="iso37122", description=__doc__.splitlines()[0])
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
     commands = parser.add_subparsers(dest="command", required=True)
     demo = commands.add_parser("demo", help="compute and print the profiles of a wide CSV")
     demo.add_argument("csv", type=Path, nargs="?", default=Path("examples/pilot_areas.csv"))
@@ -88,17 +144,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     compute.add_argument("csv", type=Path)
     compute.add_argument("-o", "--output", type=Path, required=True)
     args = parser.parse_args(argv)
+    if argv is None and not args.debug:  # run as a command, not called from Python
+        sys.excepthook = _internal_error
     try:
         if args.command == "demo":
-            print(_demo(args.csv))
+            print(printable(_demo(args.csv)))
         elif args.command == "catalogue":
-            print(_catalogue())
+            print(printable(_catalogue()))
         else:
-            compute_profile(_read_csv(args.csv)).to_frame().to_csv(args.output, index=False)
-    except (Iso37122Error, OSError) as error:
-        print(f"iso37122: {error}", file=sys.stderr)
+            table = compute_profile(_read_csv(args.csv)).to_frame()
+            neutralise_formulas(table).to_csv(args.output, index=False)
+    except (ArgumentError, FileNotFoundError, IsADirectoryError) as error:
+        _fail(error, args.debug)
+        return 2
+    # A file pandas cannot read (binary, wrong encoding, malformed quoting) is a data problem.
+    except (
+        Iso37122Error,
+        OSError,
+        UnicodeError,
+        pd.errors.ParserError,
+        pd.errors.EmptyDataError,
+    ) as error:
+        _fail(error, args.debug)
         return 1
     return 0
+
+
+def _fail(error: BaseException, debug: bool) -> None:
+    if debug:
+        traceback.print_exception(error)
+    _report(str(error) or type(error).__name__)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -10,10 +10,13 @@ with the columns of :meth:`iso37122.ProfileSet.to_frame`; write it with Dask's o
 2. **Identity, a global pass.** A city-year given twice is found across partitions: the
    identity columns (only) are normalised per partition and counted by a distributed group-by;
    a duplicate raises :class:`~iso37122.errors.DataError` naming the rows, as in memory.
-3. **Peers.** When the roll-up compares a city-year with its peers (``minmax``, ``zscore``,
-   ``rank``), the rows are first shuffled so that each peer group (a year, a city, or all rows)
-   lies whole in one partition. Every peer statistic of the roll-up depends only on the
-   values of the group, sorted, so the scores equal the single-machine ones bit for bit.
+3. **Peers.** When the roll-up scores indicators against peers (the default for open-ended
+   indicators, and ``minmax``, ``zscore``, ``rank``), the rows are first shuffled so that
+   each peer group (a year, a city) lies whole in one partition; with peers of every row, or
+   when a year has too few peers for an indicator (the roll-up then uses every year's values,
+   found by a first pass counting computed values per year), all rows go to one partition.
+   Every peer statistic depends only on the values of its group, sorted, so the scores equal
+   the single-machine ones bit for bit.
 4. **Indicators, per partition.** Each partition is validated, evaluated and rolled up by the
    same code as a pandas frame.
 
@@ -28,9 +31,9 @@ Examples
 >>> import iso37122 as iso
 >>> frame = iso.testing.synthetic_frame(40, seed=1)
 >>> profiles = iso.compute_profile(dd.from_pandas(frame, npartitions=4))
->>> wide = profiles.to_frame("wide").compute()
->>> bool((wide["18.1"].to_numpy() == iso.compute_profile(frame).to_frame("wide")["18.1"]
-...       .to_numpy()).all())
+>>> wide = profiles.to_frame("wide").compute().sort_values("code")  # rows move in a shuffle
+>>> expected = iso.compute_profile(frame).to_frame("wide").sort_values("code")
+>>> bool((wide["18.1"].to_numpy() == expected["18.1"].to_numpy()).all())
 True
 """
 
@@ -139,21 +142,58 @@ def _effective(config: RollupConfig | None) -> RollupConfig:
 PeerMode = Literal["none", "one", "city", "year"]
 
 
-def _peer_mode(config: RollupConfig, indicators: IndicatorKeys) -> PeerMode:
+def _peer_mode(frame: Any, config: RollupConfig, options: Mapping[str, Any]) -> PeerMode:
     """How rows must be grouped in partitions for the roll-up's peer scores to be exact.
 
     ``"none"``: no indicator is scored against peers, any partitioning will do; ``"one"``:
     peers are every row (one partition); ``"city"``: a city's own years; ``"year"``: the
-    city-years of a year (peer groups that split a year further lie within it).
+    city-years of a year (peer groups that split a year further lie within it). Under
+    ``peer_by="year"`` an indicator reported by too few of a year's city-years is scored
+    against every year's values: when the data hold such a year (a first pass counts the
+    computed values per year and indicator), all rows go to one partition.
     """
     from iso37122.indicators import CATALOGUE
 
-    plans = [config.plan(spec) for spec in CATALOGUE.select(indicators)]
-    if not any(plan.scorable and plan.normalisation.uses_peers for plan in plans):
+    specs = CATALOGUE.select(options["indicators"])
+    peered = [
+        (spec, plan)
+        for spec, plan in zip(specs, (config.plan(spec) for spec in specs), strict=True)
+        if plan.scorable and plan.normalisation.uses_peers
+    ]
+    if not peered:
         return "none"
     if config.peer_by == "all":
         return "one"
-    return "city" if config.peer_by == "city" else "year"
+    if config.peer_by == "city":
+        return "city"
+    if config.peer_by == "year" and any(plan.min_peers > 2 for _, plan in peered):
+        clauses = [spec.clause for spec, _ in peered]
+        meta = pd.DataFrame(
+            {"year": pd.Series(dtype=np.int64), **{c: pd.Series(dtype=np.int64) for c in clauses}}
+        )
+        counts = frame.map_partitions(_computed_counts, [s for s, _ in peered], options, meta=meta)
+        totals = counts.groupby("year").sum().compute()
+        need = np.array([plan.min_peers for _, plan in peered])
+        found = totals[clauses].to_numpy()
+        if len(totals) > 1 and ((found > 0) & (found < need)).any():
+            return "one"
+    return "year"
+
+
+def _computed_counts(
+    part: pd.DataFrame, specs: Sequence[Any], options: Mapping[str, Any]
+) -> pd.DataFrame:
+    """Per year of a partition, how many city-years each indicator is computed for."""
+    from iso37122.engine import Status, evaluate
+
+    table = to_table(part, units=options["units"], extra=options["extra"])
+    results = evaluate(table, specs)
+    computed = results.status == Status.COMPUTED.code
+    counts = pd.DataFrame(
+        computed.T.astype(np.int64), columns=[spec.clause for spec in results.indicators]
+    )
+    counts.insert(0, "year", table.year)
+    return counts.groupby("year", as_index=False).sum()
 
 
 def _peer_key(part: pd.DataFrame, mode: PeerMode) -> pd.Series[Any]:
@@ -297,7 +337,7 @@ def compute_profile_dask(
     _check_duplicates(data)
     frame: Any = data
     config = _effective(config)
-    mode = _peer_mode(config, indicators)
+    mode = _peer_mode(frame, config, options)
     largest = 2  # the largest peer group (the roll-up raises when every group has one row)
     if mode == "one":
         frame = frame.repartition(npartitions=1)

@@ -10,19 +10,41 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
 
 import numpy as np
 import numpy.typing as npt
 
+from iso37122._typing import BoolArray, FloatArray, Int8Array
 from iso37122.data import Table
-from iso37122.indicators import CATALOGUE, Indicator, Status
-from iso37122.indicators._formulas import FloatArray
-from iso37122.indicators._spec import STATUS_BY_CODE
+from iso37122.errors import Problem
+from iso37122.indicators import CATALOGUE, Indicator, PartOfWhole
 
-__all__ = ["Results", "evaluate"]
+__all__ = ["STATUS_BY_CODE", "Results", "Status", "evaluate"]
 
-BoolArray = npt.NDArray[np.bool_]
+
+class Status(StrEnum):
+    """Outcome of computing one indicator for one city-year."""
+
+    COMPUTED = "computed"
+    """A value was computed."""
+    MISSING = "missing"
+    """An input was not reported."""
+    INVALID = "invalid"
+    """An input value is invalid or a declared constraint is broken."""
+    UNDEFINED = "undefined"
+    """The formula is undefined for the data (a zero denominator)."""
+
+    @property
+    def code(self) -> int:
+        """Small-integer code used in result arrays."""
+        return _STATUS_CODES[self]
+
+
+_STATUS_CODES = {status: i for i, status in enumerate(Status)}
+STATUS_BY_CODE: tuple[Status, ...] = tuple(Status)
+
 
 COMPUTED = Status.COMPUTED.code
 MISSING = Status.MISSING.code
@@ -57,7 +79,7 @@ class Results:
     table: Table
     indicators: tuple[Indicator, ...]
     values: FloatArray
-    status: npt.NDArray[np.int8]
+    status: Int8Array
     detail: npt.NDArray[np.int16]
 
     def index(self, clause: str) -> int:
@@ -93,6 +115,36 @@ class Results:
         constraint = spec.constraints[detail % _CONSTRAINT]
         values = {v: float(table.column(v)[row]) for v in constraint.variables}
         return constraint.explain(values, STATUS_BY_CODE[code])
+
+    def constraint_problems(self) -> tuple[Problem, ...]:
+        """Every broken constraint, one :class:`~iso37122.errors.Problem` per indicator and row.
+
+        A rejected input value is not repeated here: it is in ``table.problems``.
+        """
+        table = self.table
+        broken = (
+            (self.status == INVALID) & (self.detail >= _CONSTRAINT) & (self.detail < _NOT_FINITE)
+        )
+        problems = []
+        for i, row in zip(*np.nonzero(broken), strict=True):
+            spec = self.indicators[int(i)]
+            constraint = spec.constraints[int(self.detail[i, row]) - _CONSTRAINT]
+            city, year, _ = table.identity(int(row))
+            values = {v: float(table.column(v)[row]) for v in constraint.variables}
+            reason = constraint.explain(values, Status.INVALID)
+            problems.append(
+                Problem(
+                    int(row),
+                    city,
+                    year,
+                    constraint.variables[0],
+                    values[constraint.variables[0]],
+                    "constraint",
+                    f"{spec.clause} {spec.name}: {reason}",
+                )
+            )
+        problems.sort(key=lambda p: (p.row, p.message))
+        return tuple(problems)
 
     def reasons(self, i: int) -> list[str | None]:
         """Reasons for every row of indicator ``i`` (``None`` where computed)."""
@@ -195,11 +247,20 @@ def _evaluate_one(
     table: Table,
     missing: Callable[[str], BoolArray],
     row: FloatArray,
-    status: npt.NDArray[np.int8],
+    status: Int8Array,
     detail: npt.NDArray[np.int16],
 ) -> None:
     """Fill one indicator's row of values, statuses and details (inside ``np.errstate``)."""
     columns = {v: table.column(v) for v in spec.inputs}
+    parts_of_whole = [c for c in spec.constraints if isinstance(c, PartOfWhole)]
+    for constraint in parts_of_whole:
+        if len(constraint.parts) == 1:
+            # A part equal to its whole within a few ulp (0.7 km of 700 m) is the whole.
+            (name,) = constraint.parts
+            part, whole = columns[name], columns[constraint.whole]
+            snap = constraint.equal(columns) & (part != whole)
+            if snap.any():
+                columns[name] = np.where(snap, whole, part)
     # Each check marks the rows it stops that no earlier check stopped. A check that stops
     # nothing (the common case) costs one pass and writes nothing; so does a clean row.
     checks: list[tuple[BoolArray, int, int]] = [
@@ -222,6 +283,9 @@ def _evaluate_one(
     not_finite = np.isfinite(row)
     np.logical_not(not_finite, out=not_finite)
     checks.append((not_finite, UNDEFINED, _NOT_FINITE))
+    if spec.unit == "percent" and parts_of_whole:
+        # Parts summing to within PART_TOLERANCE above their whole: 100 %, not more.
+        np.minimum(row, 100.0, out=row)
     stopped: BoolArray | None = None
     for mask, code, why in checks:
         if not np.count_nonzero(mask):
