@@ -222,7 +222,6 @@ def test_peer_groups_city(table: Table) -> None:
     found = peer_groups(table, "city")
     assert found.ids.tolist() == [2, 1, 0, 2, 1]
     assert found.labels == ("code 32.73", "code 73.06", "code 73.71")
-    assert found.label_of(3) == "code 73.71"
 
 
 def test_peer_groups_province(table: Table) -> None:
