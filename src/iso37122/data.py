@@ -29,6 +29,7 @@ from iso37122._typing import BoolArray, FloatArray, IntArray, ObjectArray
 from iso37122.errors import (
     ArgumentError,
     DataError,
+    ErrorCode,
     Problem,
     UnitError,
     UnknownVariableError,
@@ -205,12 +206,13 @@ def _citydata_error(error: ValidationError) -> DataError:
             message = str(cause)
         else:
             kind = str(detail.get("type", ""))
-            rule = {
+            rules: dict[str, ErrorCode] = {
                 "extra_forbidden": "unknown_column",
                 "missing": "missing_identity",
                 "greater_than_equal": "below_minimum",
                 "less_than_equal": "above_maximum",
-            }.get(kind, "bad_value")
+            }
+            rule = rules.get(kind, "bad_value")
             message = f"{field}: {detail.get('msg', 'invalid')}"
             if kind == "extra_forbidden" and field is not None:
                 message = f"{field!r} is not an input variable{_suggest(field)}"
@@ -635,7 +637,7 @@ def _code_column(series: pd.Series[Any]) -> ObjectArray:
 
 def _convert_cells(
     raw: ObjectArray, variable: Variable, factor: float
-) -> tuple[FloatArray, list[tuple[int, str, str]]]:
+) -> tuple[FloatArray, list[tuple[int, ErrorCode, str]]]:
     """Convert an object column cell by cell; return values and (row, rule, message) rejects.
 
     Text with a unit and Quantities carry their own unit; a bare number or numeric text is in
@@ -644,15 +646,15 @@ def _convert_cells(
     """
     name = variable.id
     values = np.full(len(raw), np.nan)
-    rejected: list[tuple[int, str, str]] = []
-    seen: dict[str, tuple[float, str, str]] = {}
+    rejected: list[tuple[int, ErrorCode, str]] = []
+    seen: dict[str, tuple[float, ErrorCode | None, str]] = {}
     for i, cell in enumerate(raw):
         if cell is None:
             continue
         if isinstance(cell, str) and cell in seen:
             number, rule, message = seen[cell]
         else:
-            number, rule, message = math.nan, "", ""
+            number, rule, message = math.nan, None, ""
             try:
                 if is_quantity(cell):
                     number = to_canonical(cell, variable.unit, variable=name)
@@ -697,7 +699,7 @@ def _variable_column(
         raw = series.pipe(_as_objects)
         values = np.full(len(series), np.nan)
         what = "a boolean" if pd.api.types.is_bool_dtype(series.dtype) else "a complex number"
-        rejected = [
+        rejected: list[tuple[int, ErrorCode, str]] = [
             (int(i), "wrong_type", f"{name}: {raw[i]!r} is {what}, not a number")
             for i in np.flatnonzero([v is not None for v in raw])
         ]
@@ -747,7 +749,7 @@ def _variable_column(
             values[rows] = cells
         below = cells < variable.minimum
     unit_text = f" [{variable.unit}]"
-    checks = (
+    checks: tuple[tuple[BoolArray, ErrorCode, str], ...] = (
         (infinite, "not_finite", "is not finite"),
         (
             out_of_range,
