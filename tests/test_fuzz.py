@@ -108,22 +108,26 @@ HEADER = list(FRAME.columns)
 CSV_CELL = st.one_of(
     TYPED_TEXT, st.sampled_from(['"', '""', "...", "-", "5.000", "390.142", "=1+1", ""])
 )
-CSV_TEXT = st.builds(
-    lambda sep, header, rows, end: end.join(sep.join(row) for row in [header, *rows]),
-    sep=st.sampled_from([",", ";", "\t", "|", " ", "#"]),
-    header=st.lists(st.sampled_from([*HEADER, "populaton", "land_area [kg]", ""]), max_size=8).map(
-        lambda extra: ["city", "year", "code", *extra]
-    ),
-    rows=st.lists(
-        st.tuples(
-            st.sampled_from(["Kota A", "", '"Kota, B"']), st.sampled_from(["2024", "20x4", "1e19"])
-        ).flatmap(
-            lambda identity: st.lists(CSV_CELL, max_size=9).map(lambda c: [*identity, "1", *c])
-        ),
-        max_size=4,
-    ),
-    end=st.sampled_from(["\n", "\r\n", "\r"]),
-)
+
+
+@st.composite
+def csv_text(draw: st.DrawFn) -> str:
+    """A CSV file of the synthetic header and one to three city-years with typed cells."""
+    names = [*HEADER, "populaton", "land_area [kg]", "land_area [ha]"]
+    extra = draw(st.lists(st.sampled_from(names), unique=True, max_size=8))
+    sep = draw(st.sampled_from([",", ";", "\t", "|", " "]))
+    lines = [sep.join(["city", "year", *extra])]
+    for i in range(draw(st.integers(1, 3))):
+        identity = [draw(st.sampled_from([f"Kota {i}", f'"Kota{sep} {i}"', ""]))]
+        identity.append(draw(st.sampled_from(["2024", "20x4", "1e19", "2024.0"])))
+        cells = [
+            draw(st.one_of(CSV_CELL, st.sampled_from(["1", "2.5", "1.455.672"]))) for _ in extra
+        ]
+        lines.append(sep.join(identity + cells + draw(st.lists(CSV_CELL, max_size=1))))
+    return draw(st.sampled_from(["\n", "\r\n", "\r"])).join(lines)
+
+
+CSV_TEXT = csv_text()
 
 
 def _read_and_compute(source: bytes, file_format: str, strict: bool) -> None:
