@@ -111,7 +111,8 @@ def decode(data: bytes, encoding: str | None, *, name: str) -> str:
         except UnicodeDecodeError as e:
             raise DataError(
                 f"{name}: byte {e.start} is not valid {encoding}; pass the file's encoding "
-                "(e.g. encoding='cp1252') or leave encoding=None to detect it"
+                "(e.g. encoding='cp1252') or leave encoding=None to detect it",
+                code="bad_file",
             ) from None
         return text.removeprefix("\ufeff")
     for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16")):
@@ -120,10 +121,13 @@ def decode(data: bytes, encoding: str | None, *, name: str) -> str:
                 return data.decode(codec).removeprefix("\ufeff")
             except UnicodeDecodeError:
                 raise DataError(
-                    f"{name}: starts with a {codec} byte-order mark but is not valid {codec}"
+                    f"{name}: starts with a {codec} byte-order mark but is not valid {codec}",
+                    code="bad_file",
                 ) from None
     if b"\x00" in data[:8192]:
-        raise DataError(f"{name} is a binary file, not text (CSV, TSV or JSON expected)")
+        raise DataError(
+            f"{name} is a binary file, not text (CSV, TSV or JSON expected)", code="bad_file"
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -134,7 +138,9 @@ def decode(data: bytes, encoding: str | None, *, name: str) -> str:
             text = data.decode("latin-1")
     controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\t\r\n\f")
     if controls > 0:
-        raise DataError(f"{name} holds control characters: a binary file, not text")
+        raise DataError(
+            f"{name} holds control characters: a binary file, not text", code="bad_file"
+        )
     return text
 
 

@@ -343,16 +343,19 @@ def read_profiles(source: str | os.PathLike[str] | bytes | io.IOBase) -> Profile
         try:
             data = Path(source).read_bytes()
         except OSError as e:
-            raise DataError(f"cannot read {name}: {e.strerror or e}") from None
+            raise DataError(f"cannot read {name}: {e.strerror or e}", code="bad_file") from None
     try:
         document = ProfileSetDocument.model_validate_json(data)
     except ValidationError as e:
-        raise DataError(f"{name} is not an iso37122 profile-set document: {e}") from None
+        raise DataError(
+            f"{name} is not an iso37122 profile-set document: {e}", code="bad_file"
+        ) from None
     major = document.schema_version.split(".")[0]
     if major != SCHEMA_VERSION.split(".")[0]:
         raise DataError(
             f"{name} has schema version {document.schema_version}; this library reads "
-            f"{SCHEMA_VERSION.split('.')[0]}.x"
+            f"{SCHEMA_VERSION.split('.')[0]}.x",
+            code="bad_file",
         )
     given = document.inputs
     n = len(given.year)
@@ -384,6 +387,7 @@ def read_profiles(source: str | os.PathLike[str] | bytes | io.IOBase) -> Profile
     if again.profiles != document.profiles:
         raise DataError(
             f"{name} was written by iso37122 {document.library_version}; its stored results "
-            f"differ from what iso37122 {_library_version()} computes from its inputs"
+            f"differ from what iso37122 {_library_version()} computes from its inputs",
+            code="bad_file",
         )
     return profiles
