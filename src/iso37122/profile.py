@@ -86,6 +86,16 @@ class Profile:
         """Region code, as text, or ``None``."""
         return self._results.table.identity(self._row)[2]
 
+    @property
+    def row(self) -> int:
+        """Position of this city-year in the input (0 for a single city-year)."""
+        return self._row
+
+    @property
+    def table(self) -> Table:
+        """The validated input table this city-year is a row of."""
+        return self._results.table
+
     @cached_property
     def indicators(self) -> Mapping[str, IndicatorResult]:
         """Every selected indicator's result, keyed by clause, in clause order."""
@@ -128,6 +138,22 @@ class Profile:
             counts[result.status] += 1
         summary = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n)
         return f"<Profile {self.city} {self.year}: {summary}>"
+
+    def _repr_html_(self) -> str:
+        """Show the profile in a notebook: element scores and statuses per theme."""
+        from iso37122.report.notebook import profile_html
+
+        return profile_html(self)
+
+    def plot(self, *, ax: Any = None, lang: str = "en") -> Any:
+        """Plot the three element scores with their coverage; return the matplotlib Axes.
+
+        Needs matplotlib (``pip install 'iso37122[report]'``). See
+        :func:`iso37122.report.notebook.plot_profile`.
+        """
+        from iso37122.report.notebook import plot_profile
+
+        return plot_profile(self, ax=ax, lang=lang)
 
     def to_frame(self) -> pd.DataFrame:
         """Return one row per indicator, indexed by clause."""
@@ -224,6 +250,12 @@ class ProfileSet(Sequence[Profile]):
         return (
             f"<ProfileSet of {len(self)} city-years x {len(self._results.indicators)} indicators>"
         )
+
+    def _repr_html_(self) -> str:
+        """Show the set in a notebook: one row per city-year with its element scores."""
+        from iso37122.report.notebook import profile_set_html
+
+        return profile_set_html(self)
 
     def get(self, key: str, year: int) -> Profile:
         """Return the profile of one city-year, by region code or city name, and year.

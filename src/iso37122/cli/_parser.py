@@ -1,0 +1,229 @@
+"""The argument parser of the ``iso37122`` command: every subcommand, every option's help."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from iso37122.elements import KeyElement
+from iso37122.themes import Theme
+
+__all__ = ["OUTPUT_FORMATS", "build_parser"]
+
+OUTPUT_FORMATS = (".csv", ".xlsx", ".parquet", ".json", ".jsonl")
+"""File extensions ``compute -o`` writes."""
+
+_EPILOG = """\
+exit status: 0 success, 1 a problem with the data or a file, 2 a usage error.
+Run 'iso37122 COMMAND --help' for the options of one command."""
+
+
+def _lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=("en", "id"),
+        default="en",
+        help="language of titles, names, statuses and units: en (English, default) or id "
+        "(Bahasa Indonesia)",
+    )
+
+
+def _input(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE",
+        help="city data: a wide table (one row per city-year; columns city, year, optional "
+        "code, one column per variable) as CSV, TSV, XLSX, Parquet, JSON or JSON Lines",
+    )
+    reading = parser.add_argument_group("reading the file")
+    reading.add_argument(
+        "--sep", help="CSV column separator (default: detected among ';', tab, ',' and '|')"
+    )
+    reading.add_argument(
+        "--decimal",
+        help="decimal mark of the numbers: '.' or ',' (Indonesian files: --decimal ,)",
+    )
+    reading.add_argument(
+        "--thousands", help="thousands separator of the numbers, e.g. '.' in 1.482.354"
+    )
+    reading.add_argument("--sheet", help="XLSX sheet to read, by name or zero-based position")
+    reading.add_argument(
+        "--columns",
+        type=Path,
+        metavar="MAPPING.csv",
+        help="a two-column CSV (header, variable) mapping the file's headers to variable ids",
+    )
+    reading.add_argument(
+        "--ignore-unknown",
+        action="store_true",
+        help="drop columns that are not variables instead of stopping (default: stop)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser of the whole command line."""
+    from iso37122 import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="iso37122",
+        description="ISO 37122:2019 smart-city indicators, rolled up into Indonesia's three key "
+        "elements: catalogue, data templates, validation, computation and reports.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"iso37122 {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show the full traceback of an error")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    catalogue = commands.add_parser(
+        "catalogue",
+        help="list or search the 80 indicators; show one in full",
+        description="List the indicators, search them by clause, name or words of either title, "
+        "or show one in full ('iso37122 catalogue 18.1').",
+    )
+    catalogue.add_argument(
+        "query",
+        nargs="?",
+        metavar="QUERY",
+        help="a clause (18.1) or name shows that indicator in full; other words search the "
+        "clause, name and both titles (every word must match)",
+    )
+    catalogue.add_argument(
+        "--theme",
+        choices=[t.value for t in Theme],
+        metavar="THEME",
+        help="only this theme: " + ", ".join(t.value for t in Theme),
+    )
+    catalogue.add_argument(
+        "--element",
+        choices=[e.value for e in KeyElement],
+        help="only indicators of this key element (the library's default mapping)",
+    )
+    _lang(catalogue)
+    catalogue.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="table (for reading, default), csv or json (every field, for tools)",
+    )
+
+    template = commands.add_parser(
+        "template",
+        help="write an empty data-collection template",
+        description="Write a data-collection template: one column per variable, with units "
+        "and descriptions, to fill in and read back with 'compute' or 'validate'.",
+    )
+    template.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        help="the template to write: .xlsx (with instructions) or .csv",
+    )
+    template.add_argument(
+        "--theme",
+        action="append",
+        choices=[t.value for t in Theme],
+        metavar="THEME",
+        help="only the variables of this theme (repeat for several; default: all)",
+    )
+    _lang(template)
+
+    validate = commands.add_parser(
+        "validate",
+        help="check a data file and list every problem",
+        description="Check a data file: every problem is listed with its file row and column. "
+        "Exit status 1 when there is any problem.",
+    )
+    _input(validate)
+    _lang(validate)
+
+    compute = commands.add_parser(
+        "compute",
+        help="compute every indicator and element score and write them to a file",
+        description="Compute every indicator and the three element scores of each city-year, "
+        "and write them; the output format follows the extension of -o.",
+    )
+    _input(compute)
+    compute.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        help="the file to write: " + ", ".join(OUTPUT_FORMATS),
+    )
+    compute.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop at any bad value, listing all of them (default: the indicators that use a "
+        "bad value are 'invalid' and all others are computed)",
+    )
+    _lang(compute)
+
+    report = commands.add_parser(
+        "report",
+        help="write a self-contained HTML report",
+        description="Write one self-contained HTML file (charts inline, no network) for every "
+        "city-year of the file: element scores, indicators by theme, strengths and weaknesses, "
+        "trends, data gaps and the next variables to collect.",
+    )
+    _input(report)
+    report.add_argument(
+        "-o", "--output", type=Path, default=Path("report.html"), help="default: report.html"
+    )
+    report.add_argument("--title", help="the report's title (default: names the cities)")
+    _lang(report)
+
+    readiness = commands.add_parser(
+        "readiness",
+        help="what can be computed now, and which variables to collect next",
+        description="Say which indicators the data can compute, per key element and theme, "
+        "and which variables to collect next to unlock the most indicators.",
+    )
+    _input(readiness)
+    readiness.add_argument(
+        "--top", type=int, default=10, help="how many next variables to list (default: 10)"
+    )
+    _lang(readiness)
+    readiness.add_argument(
+        "--format",
+        choices=("text", "csv", "json"),
+        default="text",
+        help="text (for reading, default), csv or json (one record per city-year and indicator)",
+    )
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the input or the output",
+        description="Print the JSON Schema of one city-year of input data, or of one computed "
+        "profile as 'compute -o OUT.json' writes it.",
+    )
+    schema.add_argument(
+        "kind",
+        nargs="?",
+        choices=("input", "output"),
+        default="input",
+        help="input (default) or output",
+    )
+
+    demo = commands.add_parser(
+        "demo",
+        help="compute the four pilot areas (or FILE) and write report.html",
+        description="Compute the profiles of the example shipped with the package (the four "
+        "pilot areas: DKI Jakarta, Makassar, Banyuwangi, Sumedang; illustrative values except "
+        "population, area and codes), print a summary and write an HTML report.",
+    )
+    demo.add_argument(
+        "file", type=Path, nargs="?", metavar="FILE", help="another wide CSV to use instead"
+    )
+    demo.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("report.html"),
+        help="where to write the HTML report (default: report.html)",
+    )
+    demo.add_argument("--no-report", action="store_true", help="print only, write no file")
+    _lang(demo)
+    return parser

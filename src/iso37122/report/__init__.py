@@ -1,0 +1,136 @@
+"""The HTML report: one self-contained file for one city-year or a whole set, in two languages.
+
+The page has no script, no external style sheet, font or image: charts are inline SVG, so it
+can be e-mailed, archived and opened offline; it prints on A4 with one city-year per page.
+It needs the ``report`` extra (jinja2 and matplotlib): ``pip install 'iso37122[report]'``.
+
+Sections: the summary (the three element scores of every city-year, with coverage, and a
+comparison chart for a set); trends when a city has several years; then for each city-year
+its element scores, strengths and weaknesses, indicator statuses per theme, every indicator
+with value, status and reason, and its data gaps with the next variables to collect; finally
+how the scores are made.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Any
+
+from iso37122.errors import Iso37122Error
+from iso37122.i18n import check_lang, text
+from iso37122.profile import Profile, ProfileSet
+from iso37122.readiness import readiness
+from iso37122.report import sections
+from iso37122.report.charts import ELEMENT_COLOURS, STATUS_COLOURS, ReportDependencyError
+
+__all__ = ["ReportDependencyError", "render_report", "write_report"]
+
+
+def _environment() -> Any:
+    try:
+        import jinja2
+    except ImportError as error:
+        raise ReportDependencyError(
+            "the HTML report needs jinja2: pip install 'iso37122[report]'"
+        ) from error
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("iso37122.report", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_report(
+    profiles: Profile | ProfileSet,
+    *,
+    lang: str = "en",
+    title: str | None = None,
+    note: str | None = None,
+    date: datetime.date | None = None,
+) -> str:
+    """Return the report of one profile or a set as one self-contained HTML page.
+
+    Parameters
+    ----------
+    profiles
+        A :class:`~iso37122.Profile` (one city-year) or a :class:`~iso37122.ProfileSet`.
+    lang
+        ``"en"`` (English) or ``"id"`` (Bahasa Indonesia): every title, name, status, reason
+        and unit of the page.
+    title
+        The page's title (default: the report's name and the cities).
+    note
+        A sentence shown under the title (for example, that the data are illustrative).
+    date
+        The date printed on the report (default: today).
+
+    Returns
+    -------
+    str
+        The HTML page.
+
+    Raises
+    ------
+    ReportDependencyError
+        When jinja2 or matplotlib is not installed.
+    """
+    lang = check_lang(lang)
+    environment = _environment()
+    chosen = [profiles] if isinstance(profiles, Profile) else list(profiles)
+    several_years = len({p.year for p in chosen}) > 1
+    labels = [sections.city_year_label(p, several_years) for p in chosen]
+    anchors = [f"city-{k + 1}" for k in range(len(chosen))]
+    ready = readiness(profiles.table)
+    cities = [
+        sections.city_section(profile, ready[profile.row], lang=lang, label=label, anchor=anchor)
+        for profile, label, anchor in zip(chosen, labels, anchors, strict=True)
+    ]
+    comparison = None
+    trends: list[dict[str, Any]] = []
+    if isinstance(profiles, ProfileSet):
+        comparison = sections.comparison_section(profiles, labels, lang, anchors)
+        trends = sections.trends_section(profiles, lang)
+    names = list(dict.fromkeys(p.city for p in chosen))
+    shown_names = ", ".join(names[:4]) + (" …" if len(names) > 4 else "")
+    page = environment.get_template("report.html.j2")
+    from iso37122 import __version__
+
+    return str(
+        page.render(
+            lang=lang,
+            t=lambda key: text(key, lang),
+            title=title or f"{text('report_title', lang)} — {shown_names}",
+            note=note,
+            date=(date or datetime.date.today()).isoformat(),
+            version=__version__,
+            years=sorted({p.year for p in chosen}),
+            cities=cities,
+            comparison=comparison,
+            trends=trends,
+            element_colours={e.value: c for e, c in ELEMENT_COLOURS.items()},
+            status_colours={s.value: c for s, c in STATUS_COLOURS.items()},
+        )
+    )
+
+
+def write_report(
+    profiles: Profile | ProfileSet,
+    path: str | Path,
+    *,
+    lang: str = "en",
+    title: str | None = None,
+    note: str | None = None,
+) -> Path:
+    """Write the report (see :func:`render_report`) to ``path`` in UTF-8 and return the path."""
+    target = Path(path)
+    if target.suffix.lower() not in (".html", ".htm"):
+        raise ReportPathError(f"cannot write the report to {target.name!r}: use a .html file")
+    target.write_text(render_report(profiles, lang=lang, title=title, note=note), encoding="utf-8")
+    return target
+
+
+class ReportPathError(Iso37122Error, ValueError):
+    """A report path that is not an HTML file."""

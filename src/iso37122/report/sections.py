@@ -1,0 +1,310 @@
+"""What the report says, section by section, as plain data for the page template.
+
+Each function reads profiles and returns dicts and lists of text already written for reading
+(in the report's language, numbers rounded); the template only lays them out. Charts are
+inline SVG from :mod:`iso37122.report.charts`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from iso37122.elements import KeyElement
+from iso37122.i18n import (
+    element_label,
+    format_number,
+    format_percent,
+    indicator_title,
+    status_label,
+    text,
+    theme_label,
+    translate_reason,
+    unit_label,
+)
+from iso37122.indicators import CATALOGUE, Status
+from iso37122.profile import Profile, ProfileSet
+from iso37122.readiness import CityReadiness
+from iso37122.report import charts
+from iso37122.themes import Theme
+from iso37122.variables import VARIABLES
+
+__all__ = [
+    "city_section",
+    "city_year_label",
+    "comparison_section",
+    "trends_section",
+]
+
+MAX_CHARTED = 30
+"""Above this many city-years, the comparison is a table without a chart."""
+
+N_STRENGTHS = 3
+"""How many strengths and weaknesses each city-year lists."""
+
+
+def city_year_label(profile: Profile, several_years: bool) -> str:
+    """Return the label of a city-year: the city, and the year when there are several."""
+    return f"{profile.city} {profile.year}" if several_years else profile.city
+
+
+def _element_labels(lang: str, *, short: bool) -> dict[KeyElement, str]:
+    return {e: element_label(e, lang, short=short) for e in KeyElement}
+
+
+def _value(value: float | None, unit: str, lang: str) -> str:
+    if value is None:
+        return "–"
+    shown = unit_label(unit, lang)
+    if shown == "%":
+        return f"{format_number(value, lang)} %"
+    return f"{format_number(value, lang)} {shown}".strip()
+
+
+def _elements(profile: Profile, lang: str) -> list[dict[str, Any]]:
+    cards = []
+    for element, found in profile.elements.items():
+        cards.append(
+            {
+                "key": element.value,
+                "number": element.number,
+                "label": element_label(element, lang),
+                "short": element_label(element, lang, short=True),
+                "score": None
+                if found.score is None
+                else format_number(found.score, lang, decimals=1),
+                "width": 0.0 if found.score is None else round(found.score, 1),
+                "coverage": format_percent(found.coverage, lang),
+                "counts": f"{found.n_scored} {text('of', lang)} {found.n_total} "
+                f"{text('indicators_scored', lang)}",
+                "reason": translate_reason(found.reason, lang),
+            }
+        )
+    return cards
+
+
+def _strengths(profile: Profile, lang: str) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """Return the best- and worst-scored indicators that entered an element score."""
+    entered = [
+        (c.score, c.clause, element)
+        for element, found in profile.elements.items()
+        for c in found.contributions
+        if c.included and c.score is not None
+    ]
+    entered.sort(key=lambda item: (item[0], CATALOGUE[item[1]].sort_key))
+
+    def row(score: float, clause: str, element: KeyElement) -> dict[str, str]:
+        result = profile.indicators[clause]
+        return {
+            "clause": clause,
+            "title": indicator_title(clause, lang),
+            "element": element_label(element, lang, short=True),
+            "value": _value(result.value, result.unit, lang),
+            "score": format_number(score, lang, decimals=0),
+        }
+
+    best = [row(*item) for item in reversed(entered[-N_STRENGTHS:])]
+    worst_items = [item for item in entered[:N_STRENGTHS] if item not in entered[-N_STRENGTHS:]]
+    return best, [row(*item) for item in worst_items]
+
+
+def _themes(profile: Profile, lang: str) -> list[dict[str, Any]]:
+    by_theme: dict[Theme, list[dict[str, Any]]] = defaultdict(list)
+    for clause, result in profile.indicators.items():
+        spec = CATALOGUE[clause]
+        by_theme[spec.theme].append(
+            {
+                "clause": clause,
+                "title": indicator_title(spec, lang),
+                "value": _value(result.value, result.unit, lang),
+                "status": result.status.value,
+                "status_label": status_label(result.status, lang),
+                "reason": translate_reason(result.reason, lang) or "",
+                "element": element_label(spec.element, lang, short=True),
+            }
+        )
+    return [
+        {
+            "key": theme.value,
+            "clause": theme.clause,
+            "label": theme_label(theme, lang),
+            "computed": sum(1 for r in rows if r["status"] == Status.COMPUTED.value),
+            "total": len(rows),
+            "rows": rows,
+        }
+        for theme, rows in sorted(by_theme.items(), key=lambda item: item[0].clause)
+    ]
+
+
+def _gaps(readiness: CityReadiness, lang: str, top: int) -> dict[str, Any]:
+    lacking: dict[str, list[str]] = defaultdict(list)
+    for indicator in readiness.unlockable:
+        for variable in indicator.lacking:
+            lacking[variable].append(indicator.clause)
+    steps = []
+    for step in readiness.next_variables[:top]:
+        variables = [
+            {
+                "id": v,
+                "unit": unit_label(VARIABLES[v].unit, lang) or VARIABLES[v].unit,
+                "description": VARIABLES[v].description_id
+                if lang == "id"
+                else VARIABLES[v].description,
+            }
+            for v in step.variables
+        ]
+        steps.append({"variables": variables, "unlocks": ", ".join(step.unlocks)})
+    return {
+        "computable": len(readiness.computable),
+        "total": len(readiness.indicators),
+        "not_reported": len(lacking),
+        "to_check": [
+            {
+                "clause": i.clause,
+                "title": indicator_title(i.clause, lang),
+                "reason": translate_reason(i.reason, lang) or "",
+            }
+            for i in readiness.to_check
+        ],
+        "steps": steps,
+    }
+
+
+def city_section(
+    profile: Profile,
+    readiness: CityReadiness,
+    *,
+    lang: str,
+    label: str,
+    anchor: str,
+    top: int = 8,
+) -> dict[str, Any]:
+    """Return everything the report shows about one city-year."""
+    strengths, weaknesses = _strengths(profile, lang)
+    themes = _themes(profile, lang)
+    statuses = {s: status_label(s, lang) for s in Status}
+    counts = [
+        (
+            f"{t['clause']} {t['label']}",
+            {s: sum(1 for r in t["rows"] if r["status"] == s.value) for s in Status},
+        )
+        for t in themes
+    ]
+    scores = {e: s.score for e, s in profile.elements.items()}
+    coverage = {e: s.coverage for e, s in profile.elements.items()}
+    return {
+        "anchor": anchor,
+        "label": label,
+        "city": profile.city,
+        "year": profile.year,
+        "code": profile.code,
+        "elements": _elements(profile, lang),
+        "element_chart": charts.element_chart(
+            scores,
+            coverage,
+            _element_labels(lang, short=True),
+            label=f"{text('element_scores', lang)}: {label}",
+            no_score=text("no_score", lang),
+        ),
+        "status_chart": charts.status_chart(
+            counts, statuses, label=f"{text('statuses', lang)}: {label}"
+        ),
+        "strengths": strengths,
+        "weaknesses": weaknesses,
+        "themes": themes,
+        "gaps": _gaps(readiness, lang, top),
+    }
+
+
+def comparison_section(
+    profiles: ProfileSet, labels: Sequence[str], lang: str, anchors: Sequence[str]
+) -> dict[str, Any]:
+    """Return the comparison of every city-year: a table, and a chart when there are few."""
+    elements = profiles.elements
+    rows = []
+    for row, (label, anchor) in enumerate(zip(labels, anchors, strict=True)):
+        cells = []
+        for e, element in enumerate(elements.elements):
+            score = float(elements.score[e, row])
+            cells.append(
+                {
+                    "key": element.value,
+                    "score": format_number(score, lang, decimals=1) if score == score else None,
+                    "width": round(score, 1) if score == score else 0.0,
+                    "coverage": format_percent(float(elements.coverage[e, row]), lang),
+                }
+            )
+        status = profiles.results.status[:, row]
+        rows.append(
+            {
+                "label": label,
+                "anchor": anchor,
+                "code": profiles.table.code[row] or "",
+                "computed": int((status == Status.COMPUTED.code).sum()),
+                "total": int(status.size),
+                "elements": cells,
+            }
+        )
+    chart = None
+    if len(labels) <= MAX_CHARTED:
+        scores = {
+            element: [None if v != v else float(v) for v in elements.score[e].tolist()]
+            for e, element in enumerate(elements.elements)
+        }
+        chart = charts.comparison_chart(
+            labels, scores, _element_labels(lang, short=True), label=text("comparison", lang)
+        )
+    headers = [element_label(e, lang, short=True) for e in elements.elements]
+    return {"rows": rows, "chart": chart, "headers": headers}
+
+
+def trends_section(profiles: ProfileSet, lang: str) -> list[dict[str, Any]]:
+    """Return, for each city with several years, its element scores year by year."""
+    table = profiles.table
+    rows_of: dict[str, list[int]] = defaultdict(list)
+    for row in range(len(profiles)):
+        key = table.code[row] if table.code[row] is not None else table.city[row]
+        rows_of[str(key)].append(row)
+    elements = profiles.elements
+    out = []
+    for rows in rows_of.values():
+        if len({int(table.year[r]) for r in rows}) < 2:
+            continue
+        rows = sorted(rows, key=lambda r: int(table.year[r]))
+        years = [int(table.year[r]) for r in rows]
+        scores: dict[KeyElement, list[float | None]] = {}
+        for e, element in enumerate(elements.elements):
+            values = [float(elements.score[e, r]) for r in rows]
+            scores[element] = [None if v != v else v for v in values]
+        city = str(table.city[rows[-1]])
+        out.append(
+            {
+                "city": city,
+                "years": years,
+                "rows": [
+                    {
+                        "label": element_label(element, lang, short=True),
+                        "values": [format_number(v, lang, decimals=1) for v in values],
+                        "change": _change(values, lang),
+                    }
+                    for element, values in scores.items()
+                ],
+                "chart": charts.trend_chart(
+                    years,
+                    scores,
+                    _element_labels(lang, short=True),
+                    label=f"{text('trends', lang)}: {city}",
+                ),
+            }
+        )
+    return out
+
+
+def _change(values: Sequence[float | None], lang: str) -> str:
+    known = [v for v in values if v is not None]
+    if len(known) < 2:
+        return "–"
+    delta = known[-1] - known[0]
+    sign = "+" if delta > 0 else ""
+    return f"{sign}{format_number(delta, lang, decimals=1)}"
