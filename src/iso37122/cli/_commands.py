@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 import pandas as pd
 
-from iso37122.cli._files import UsageError, read_input, write_results
+from iso37122.cli._files import UsageError, check_output, read_input, write_results
 from iso37122.cli._render import (
     indicator_detail,
     indicator_table,
@@ -135,6 +135,7 @@ def validate(args: argparse.Namespace) -> int:
 
 def compute(args: argparse.Namespace) -> int:
     """Compute and write every indicator and element score."""
+    check_output(args.output)
     _, profiles = _compute(args, strict=args.strict)
     write_results(profiles, args.output)
     print(f"{args.output}: {len(profiles)} {text('city_years', args.lang)}")
@@ -145,6 +146,8 @@ def report(args: argparse.Namespace) -> int:
     """Write the HTML report."""
     from iso37122.report import write_report
 
+    if args.output.suffix.lower() not in (".html", ".htm"):
+        raise UsageError(f"cannot write the report to {args.output.name!r}: use a .html file")
     _, profiles = _compute(args)
     write_report(profiles, args.output, lang=args.lang, title=args.title)
     print(f"{args.output}")

@@ -13,7 +13,7 @@ from iso37122.cli._parser import OUTPUT_FORMATS
 from iso37122.errors import DataError
 from iso37122.profile import ProfileSet
 
-__all__ = ["UsageError", "read_input", "read_mapping", "write_results"]
+__all__ = ["UsageError", "check_output", "read_input", "read_mapping", "write_results"]
 
 
 class UsageError(Exception):
@@ -46,6 +46,23 @@ def read_input(args: argparse.Namespace) -> pd.DataFrame:
     path: Path = args.file
     if not path.is_file():
         raise FileNotFoundError(f"no such file: {path}")
+    try:
+        frame = _read_frame(args, path)
+    except (
+        pd.errors.ParserError,
+        pd.errors.EmptyDataError,
+        json.JSONDecodeError,
+        csv.Error,
+    ) as error:
+        raise DataError(f"cannot read {path}: {error}") from None
+    if "code" in frame.columns:
+        frame["code"] = frame["code"].map(lambda c: None if pd.isna(c) else str(c))
+    if args.columns is not None:
+        frame = frame.rename(columns=read_mapping(args.columns))
+    return frame
+
+
+def _read_frame(args: argparse.Namespace, path: Path) -> pd.DataFrame:
     suffix = path.suffix.lower()
     frame: pd.DataFrame
     if suffix in (".csv", ".tsv", ".txt"):
@@ -72,14 +89,20 @@ def read_input(args: argparse.Namespace) -> pd.DataFrame:
     return frame
 
 
-def write_results(profiles: ProfileSet, path: Path) -> None:
-    """Write the results in the format of the extension; refuse an unknown extension."""
+def check_output(path: Path) -> str:
+    """Return the output's extension, or raise :class:`UsageError` for an unknown one."""
     suffix = path.suffix.lower()
     if suffix not in OUTPUT_FORMATS:
         raise UsageError(
             f"cannot write {path.name!r}: the output's extension must be one of "
             + ", ".join(OUTPUT_FORMATS)
         )
+    return suffix
+
+
+def write_results(profiles: ProfileSet, path: Path) -> None:
+    """Write the results in the format of the extension; refuse an unknown extension."""
+    suffix = check_output(path)
     if suffix == ".csv":
         profiles.to_frame("wide").to_csv(path, index=False)
     elif suffix == ".json":

@@ -16,7 +16,7 @@ from iso37122.i18n import (
     theme_label,
     unit_label,
 )
-from iso37122.indicators import Indicator, Status
+from iso37122.indicators import Constraint, Indicator, PartOfWhole, Positive, Status
 from iso37122.profile import ProfileSet
 from iso37122.readiness import Readiness
 from iso37122.variables import VARIABLES
@@ -59,6 +59,14 @@ def indicator_table(specs: Sequence[Indicator], lang: str) -> str:
     return _columns(rows)
 
 
+def _rule(constraint: Constraint) -> str:
+    if isinstance(constraint, PartOfWhole):
+        return f"{' + '.join(constraint.parts)} <= {constraint.whole}"
+    if isinstance(constraint, Positive):
+        return f"{constraint.variable} > 0"
+    return " ".join(f"{v} >= 0" for v in constraint.variables)
+
+
 def _formula(spec: Indicator) -> str:
     doc = inspect.cleandoc(spec.func.__doc__ or "")
     notes = doc.partition("Notes\n-----\n")[2].partition("\n\nReferences")[0]
@@ -86,7 +94,7 @@ def indicator_detail(spec: Indicator, lang: str) -> str:
         lines.append(f"  {variable_id} [{variable.unit}]: {description}")
     if spec.constraints:
         lines.append("Rules:" if lang == "en" else "Aturan:")
-        lines += [f"  {constraint}" for constraint in spec.constraints]
+        lines += [f"  {_rule(constraint)}" for constraint in spec.constraints]
     formula = _formula(spec)
     if formula:
         lines += [f"{text('formula', lang)}:", textwrap.indent(formula, "  ")]

@@ -8,7 +8,7 @@ inline SVG from :mod:`iso37122.report.charts`.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from iso37122.elements import KeyElement
@@ -178,9 +178,14 @@ def city_section(
     lang: str,
     label: str,
     anchor: str,
+    intervals: Mapping[KeyElement, tuple[float, float]] | None = None,
     top: int = 8,
 ) -> dict[str, Any]:
-    """Return everything the report shows about one city-year."""
+    """Return everything the report shows about one city-year.
+
+    The chart of the element scores is drawn when there are uncertainty intervals to show
+    (the cards show the scores themselves).
+    """
     strengths, weaknesses = _strengths(profile, lang)
     themes = _themes(profile, lang)
     statuses = {s: status_label(s, lang) for s in Status}
@@ -204,9 +209,12 @@ def city_section(
             scores,
             coverage,
             _element_labels(lang, short=True),
+            intervals=intervals,
             label=f"{text('element_scores', lang)}: {label}",
             no_score=text("no_score", lang),
-        ),
+        )
+        if intervals
+        else None,
         "status_chart": charts.status_chart(
             counts, statuses, label=f"{text('statuses', lang)}: {label}"
         ),

@@ -1,0 +1,75 @@
+"""The command line in process: every option's help, catalogue filters, progress on a TTY."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from iso37122.cli import main
+from iso37122.cli._commands import Progress
+from iso37122.cli._parser import build_parser
+
+COMMANDS = ("catalogue", "template", "validate", "compute", "report", "readiness", "schema", "demo")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_option_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([command, "--help"]) == 0
+    shown = capsys.readouterr().out
+    parser = build_parser()
+    subparsers = parser._subparsers
+    assert subparsers is not None
+    sub = subparsers._group_actions[0].choices[command]  # type: ignore[index]
+    for action in sub._actions:
+        assert action.help, f"{command} {action.option_strings or action.dest} has no help"
+        for flag in action.option_strings:
+            assert flag in shown
+
+
+def test_catalogue_filters_by_theme_element_and_words(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["catalogue", "--theme", "health", "--element", "digital", "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    # 11.1 and 11.2 are digital services; 11.3 (environmental alerts) is green.
+    assert [r["clause"] for r in records] == ["11.1", "11.2"]
+    # Words of the Indonesian title find the indicator too.
+    assert main(["catalogue", "pita lebar", "--format", "csv", "--lang", "id"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "clause,name,title,unit,element"
+    assert [line.split(",")[0] for line in lines[1:]] == ["18.1"]
+
+
+def test_catalogue_without_a_match_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["catalogue", "zeppelin"]) == 0
+    assert capsys.readouterr().out.strip() == "(no indicator matches)"
+
+
+def test_usage_errors_return_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compute"]) == 2
+    assert "the following arguments are required" in capsys.readouterr().err
+    assert main(["catalogue", "--lang", "fr"]) == 2
+
+
+class _Terminal(io.StringIO):
+    def __init__(self, tty: bool) -> None:
+        super().__init__()
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+@pytest.mark.parametrize("tty", [True, False])
+def test_progress_only_on_a_terminal(tty: bool) -> None:
+    stream = _Terminal(tty)
+    progress = Progress(stream)
+    with progress.stage("computing 3 city-years"):
+        pass
+    progress.done()
+    shown = stream.getvalue()
+    if tty:
+        assert "iso37122: computing 3 city-years …" in shown
+        assert shown.endswith("\r")  # the line is cleared at the end
+    else:
+        assert shown == ""
