@@ -321,6 +321,15 @@ _WHEN_ZERO: Mapping[str, str] = {
     "a per-capita value is undefined": "nilai per kapita tidak terdefinisi",
     "the city consumed no energy": "kota tidak mengonsumsi energi",
     "there are no registered electric vehicles": "tidak ada kendaraan listrik terdaftar",
+    "no building permit was approved, so there is no average approval time": (
+        "tidak ada izin bangunan yang disetujui, sehingga tidak ada rata-rata waktu persetujuan"
+    ),
+    "no inquiry was answered, so there is no average response time": (
+        "tidak ada pertanyaan yang dijawab, sehingga tidak ada rata-rata waktu tanggapan"
+    ),
+    "there was no downtime incident, so there is no average downtime": (
+        "tidak ada insiden henti, sehingga tidak ada rata-rata waktu henti"
+    ),
     "a number of stations per square kilometre is undefined": (
         "jumlah stasiun per kilometer persegi tidak terdefinisi"
     ),
@@ -335,6 +344,52 @@ def _zero(match: re.Match[str]) -> str:
 
 
 _REASONS: tuple[_Rule, ...] = (
+    (
+        re.compile(r"^set to neutral by directions=: it enters no score$"),
+        lambda m: "dibuat netral oleh directions=: tidak masuk ke skor",
+    ),
+    (
+        re.compile(r"^neutral direction: .* unless (?P<how>directions=\{.*\}) gives it one$"),
+        lambda m: (
+            "arah netral: ISO 37122 tidak menyatakan apakah makin besar makin baik, sehingga "
+            f"indikator ini tidak masuk ke skor kecuali {m['how']} memberinya arah"
+        ),
+    ),
+    (
+        re.compile(
+            r"^open-ended unit (?P<unit>'.+') has no natural (?P<what>goalposts|target); "
+            r"give (?P<how>.+) in that unit to score it$"
+        ),
+        lambda m: (
+            f"satuan terbuka {m['unit']} tidak memiliki "
+            f"{'batas acuan' if m['what'] == 'goalposts' else 'target'} alami; berikan "
+            f"{m['how']} dalam satuan itu agar dapat diberi skor"
+        ),
+    ),
+    (
+        re.compile(r"^a lower-is-better percentage has no default target .*; give (?P<how>.+)$"),
+        lambda m: (
+            "persentase yang makin rendah makin baik tidak memiliki target bawaan (persentase "
+            f"dari target 0 % tidak terdefinisi); berikan {m['how']}"
+        ),
+    ),
+    (
+        re.compile(r"^no peer to compare with: .* group \((?P<group>.+)\) has a value, .*$"),
+        lambda m: (
+            "tidak ada pembanding: hanya kota-tahun ini dalam kelompoknya "
+            f"({m['group']}) yang memiliki nilai"
+        ),
+    ),
+    (
+        re.compile(
+            r"^all (?P<n>\d+) city-years in its peer group \((?P<group>.+)\) have the same "
+            r"value \((?P<value>.+)\): (?P<method>\S+) is undefined without spread$"
+        ),
+        lambda m: (
+            f"semua {m['n']} kota-tahun dalam kelompoknya ({m['group']}) bernilai sama "
+            f"({m['value']}): {m['method']} tidak terdefinisi tanpa sebaran"
+        ),
+    ),
     (re.compile(r"^not reported: (?P<vars>.+)$"), lambda m: f"tidak dilaporkan: {m['vars']}"),
     (
         re.compile(r"^the formula gave no finite value for these inputs$"),

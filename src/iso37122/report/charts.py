@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Mapping, Sequence
+from html import escape
 from typing import Any
 
 from iso37122.elements import KeyElement
@@ -42,6 +43,9 @@ STATUS_COLOURS: Mapping[Status, str] = {
 
 _METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
 _PROLOGUE = re.compile(r"^.*?(?=<svg)", re.DOTALL)
+_ID = re.compile(r'\b(id)="([^"]+)"')
+_REF = re.compile(r"url\(#([^)]+)\)")
+_HREF = re.compile(r'href="#([^"]+)"')
 
 
 def _figure(width: float, height: float) -> Any:
@@ -59,8 +63,12 @@ class ReportDependencyError(Iso37122Error, ImportError):
     """An optional dependency of the report (jinja2, matplotlib) is not installed."""
 
 
-def _svg(figure: Any, label: str) -> str:
-    """Return the figure as an inline ``<svg>`` element with an accessible label."""
+def _svg(figure: Any, label: str, key: str) -> str:
+    """Return the figure as an inline ``<svg>`` element with an accessible label.
+
+    Every ``id`` in the SVG (and every reference to one) is prefixed with ``key``, so that
+    several charts in one page never share an id (a shared clip-path id clips the wrong chart).
+    """
     import matplotlib
 
     buffer = io.StringIO()
@@ -69,7 +77,10 @@ def _svg(figure: Any, label: str) -> str:
     svg = _METADATA.sub("", _PROLOGUE.sub("", buffer.getvalue(), count=1))
     # Scale with the page; keep the aspect ratio of the figure.
     svg = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r"<svg\1", svg, count=1)
-    return svg.replace("<svg", f'<svg role="img" aria-label="{label}" class="chart"', 1)
+    svg = _ID.sub(lambda m: f'{m[1]}="{key}-{m[2]}"', svg)
+    svg = _REF.sub(lambda m: f"url(#{key}-{m[1]})", svg)
+    svg = _HREF.sub(lambda m: f'href="#{key}-{m[1]}"', svg)
+    return svg.replace("<svg", f'<svg role="img" aria-label="{escape(label)}" class="chart"', 1)
 
 
 def _style(axes: Any) -> None:
@@ -84,6 +95,7 @@ def element_chart(
     *,
     intervals: Mapping[KeyElement, tuple[float, float]] | None = None,
     label: str,
+    key: str,
     no_score: str,
 ) -> str:
     """Return horizontal bars of the three element scores (0–100), with coverage.
@@ -113,7 +125,7 @@ def element_chart(
     axes.set_xlim(0, 125)
     axes.set_xticks([0, 25, 50, 75, 100])
     _style(axes)
-    return _svg(figure, label)
+    return _svg(figure, label, key)
 
 
 def status_chart(
@@ -121,6 +133,7 @@ def status_chart(
     status_labels: Mapping[Status, str],
     *,
     label: str,
+    key: str,
 ) -> str:
     """Return one stacked horizontal bar per row (a theme or a city) of status counts."""
     figure = _figure(6.2, 0.6 + 0.22 * len(counts))
@@ -144,7 +157,7 @@ def status_chart(
     axes.set_yticks(positions, names)
     axes.legend(fontsize=7, ncols=4, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False)
     _style(axes)
-    return _svg(figure, label)
+    return _svg(figure, label, key)
 
 
 def comparison_chart(
@@ -153,6 +166,7 @@ def comparison_chart(
     labels: Mapping[KeyElement, str],
     *,
     label: str,
+    key: str,
 ) -> str:
     """Return grouped horizontal bars: for each city-year, its three element scores."""
     figure = _figure(6.2, 0.8 + 0.45 * len(names))
@@ -170,7 +184,7 @@ def comparison_chart(
     axes.set_xlim(0, 100)
     axes.legend(fontsize=7, ncols=3, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False)
     _style(axes)
-    return _svg(figure, label)
+    return _svg(figure, label, key)
 
 
 def trend_chart(
@@ -179,6 +193,7 @@ def trend_chart(
     labels: Mapping[KeyElement, str],
     *,
     label: str,
+    key: str,
 ) -> str:
     """Return one line per element over the years (a gap where a year has no score)."""
     figure = _figure(4.2, 2.2)
@@ -190,4 +205,4 @@ def trend_chart(
     axes.set_xticks(list(years), [str(y) for y in years])
     axes.legend(fontsize=7, ncols=3, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False)
     _style(axes)
-    return _svg(figure, label)
+    return _svg(figure, label, key)

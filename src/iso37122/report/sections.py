@@ -211,12 +211,13 @@ def city_section(
             _element_labels(lang, short=True),
             intervals=intervals,
             label=f"{text('element_scores', lang)}: {label}",
+            key=f"{anchor}-elements",
             no_score=text("no_score", lang),
         )
         if intervals
         else None,
         "status_chart": charts.status_chart(
-            counts, statuses, label=f"{text('statuses', lang)}: {label}"
+            counts, statuses, label=f"{text('statuses', lang)}: {label}", key=f"{anchor}-statuses"
         ),
         "strengths": strengths,
         "weaknesses": weaknesses,
@@ -261,7 +262,11 @@ def comparison_section(
             for e, element in enumerate(elements.elements)
         }
         chart = charts.comparison_chart(
-            labels, scores, _element_labels(lang, short=True), label=text("comparison", lang)
+            labels,
+            scores,
+            _element_labels(lang, short=True),
+            label=text("comparison", lang),
+            key="comparison-chart",
         )
     headers = [element_label(e, lang, short=True) for e in elements.elements]
     return {"rows": rows, "chart": chart, "headers": headers}
@@ -276,7 +281,7 @@ def trends_section(profiles: ProfileSet, lang: str) -> list[dict[str, Any]]:
         rows_of[str(key)].append(row)
     elements = profiles.elements
     out = []
-    for rows in rows_of.values():
+    for number, rows in enumerate(rows_of.values(), start=1):
         if len({int(table.year[r]) for r in rows}) < 2:
             continue
         rows = sorted(rows, key=lambda r: int(table.year[r]))
@@ -303,6 +308,7 @@ def trends_section(profiles: ProfileSet, lang: str) -> list[dict[str, Any]]:
                     scores,
                     _element_labels(lang, short=True),
                     label=f"{text('trends', lang)}: {city}",
+                    key=f"trend-{number}",
                 ),
             }
         )
