@@ -82,7 +82,7 @@ def profiles() -> iso.ProfileSet:
     first = synthetic_frame(2, seed=21)
     first.loc[1, ["population_with_fast_broadband", "area_without_connectivity"]] = None
     later = first.assign(year=first["year"] + 1)
-    later.loc[0, "street_lights_managed"] = later.loc[0, "street_lights_managed"] / 2
+    later["street_lights_managed"] = later["street_lights_managed"] / 2
     return iso.compute_profile(pd.concat([first, later], ignore_index=True))
 
 
