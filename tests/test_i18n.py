@@ -1,4 +1,4 @@
-"""Words in both languages: every unit, status, theme, element and reason has its Indonesian form."""
+"""Words in both languages: every unit, status, theme, element and reason in Indonesian."""
 
 from __future__ import annotations
 
@@ -60,7 +60,8 @@ def test_every_unit_reads_in_both_languages() -> None:
     for unit in units:
         for lang in LANGUAGES:
             shown = unit_label(unit, lang)
-            assert "**" not in shown and "_" not in shown, (unit, lang, shown)
+            assert "**" not in shown, (unit, lang, shown)
+            assert "_" not in shown, (unit, lang, shown)
     assert unit_label("1 / hundred_thousand_people", "id") == "per 100.000 penduduk"
     assert unit_label("1 / hundred_thousand_people", "en") == "per 100,000 population"
     assert unit_label("furlong", "id") == "furlong"  # unknown units are kept as written
@@ -95,7 +96,8 @@ def test_every_zero_denominator_reason_is_translated() -> None:
                 indonesian = translate_reason(english, "id")
                 assert indonesian is not None
                 assert indonesian.startswith(f"{constraint.variable} bernilai 0: "), english
-                assert "undefined" not in indonesian and " no " not in indonesian
+                assert "undefined" not in indonesian
+                assert " no " not in indonesian
 
 
 def test_reasons_of_a_real_profile_are_translated() -> None:
@@ -114,7 +116,8 @@ def test_reasons_of_a_real_profile_are_translated() -> None:
     }
     for clause, words in expected.items():
         reason = translate_reason(profile[clause].reason, "id")
-        assert reason is not None and words in reason, (clause, reason)
+        assert reason is not None
+        assert words in reason, (clause, reason)
     for element in profile.elements.values():
         for contribution in element.contributions:
             translated = translate_reason(contribution.reason, "id")
@@ -137,4 +140,5 @@ def test_localised_frames_keep_values_and_translate_words() -> None:
     wide = localise_frame(profiles.to_frame("wide"), "id")
     assert "Digital: skor" in wide.columns
     one = localise_frame(profiles[0].to_frame(), "id")
-    assert one.index.name == "Klausul" and one.loc["7.1", "Tema"] == "Energi"
+    assert one.index.name == "Klausul"
+    assert one.loc["7.1", "Tema"] == "Energi"

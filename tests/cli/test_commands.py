@@ -151,7 +151,7 @@ def results(files: Files) -> dict[str, Result]:
                 f.out("kota.json"),
             ],
             None,
-        ),  # fmt: skip
+        ),
         "report_id": (["report", f.good, "-o", f.out("laporan.html"), "--lang", "id"], None),
         "report_pdf": (["report", f.good, "-o", f.out("report.pdf")], None),
         "report_absent": (["report", f.root / "absent.csv"], None),
@@ -186,7 +186,8 @@ def test_catalogue(results: dict[str, Result]) -> None:
     one = results["catalogue_one"]
     assert one.returncode == 0, one.stderr
     spec = iso.catalogue()["18.1"]
-    assert spec.title_id in one.stdout and spec.title in one.stdout
+    assert spec.title_id in one.stdout
+    assert spec.title in one.stdout
     assert "population_with_fast_broadband [person]" in one.stdout
     assert "Elemen kunci: Pelayanan pemerintahan berbasis digital" in one.stdout
     assert_clean_error(results["catalogue_bad_format"], 2)
@@ -205,8 +206,10 @@ def test_validate(results: dict[str, Result]) -> None:
     bad = results["validate_bad"]
     assert_clean_error(bad, 1)
     # Both problems are listed, each with its row and variable.
-    assert "population_with_fast_broadband" in bad.stderr and "row 0" in bad.stderr
-    assert "street_lights" in bad.stderr and "row 2" in bad.stderr
+    assert "population_with_fast_broadband" in bad.stderr
+    assert "row 0" in bad.stderr
+    assert "street_lights" in bad.stderr
+    assert "row 2" in bad.stderr
     assert_clean_error(results["validate_no_file"], 2)
 
 
@@ -270,7 +273,8 @@ def test_report(results: dict[str, Result], files: Files) -> None:
     parser = _Text()
     parser.feed(files.out("laporan.html").read_text(encoding="utf-8"))
     shown = " ".join(parser.parts)
-    assert "Skor elemen kunci" in shown and "Kesenjangan data" in shown
+    assert "Skor elemen kunci" in shown
+    assert "Kesenjangan data" in shown
     assert_clean_error(results["report_pdf"], 2)
     assert_clean_error(results["report_absent"], 1)
 
@@ -279,7 +283,8 @@ def test_readiness(results: dict[str, Result]) -> None:
     text = results["readiness"]
     assert text.returncode == 0, text.stderr
     # Row 1 lacks only population_with_fast_broadband: collecting it unlocks 18.1 there.
-    assert "population_with_fast_broadband" in text.stdout and "18.1 (1)" in text.stdout
+    assert "population_with_fast_broadband" in text.stdout
+    assert "18.1 (1)" in text.stdout
     assert_clean_error(results["readiness_bad_top"], 2)
     assert_clean_error(results["readiness_typo"], 1)
 
@@ -308,6 +313,7 @@ def test_demo_labels_city_years_when_there_are_several_years(
     assert demo.returncode == 0, demo.stderr
     frame = synthetic_frame(2, seed=3)
     city, year = str(frame["city"].iloc[0]), int(frame["year"].iloc[0])
-    assert f"{city} {year}" in demo.stdout and f"{city} {year + 1}" in demo.stdout
+    assert f"{city} {year}" in demo.stdout
+    assert f"{city} {year + 1}" in demo.stdout
     assert not (files.root / "demo-years" / "report.html").exists()
     assert_clean_error(results["demo_absent"], 1)

@@ -28,7 +28,7 @@ def test_quickstart_runs(
 def test_analyst_notebook_runs(tmp_path: Path) -> None:
     notebook = tmp_path / "analyst.ipynb"
     shutil.copy(EXAMPLES / "analyst.ipynb", notebook)
-    document = nbformat.read(notebook, as_version=4)
+    document = nbformat.read(notebook, as_version=4)  # type: ignore[no-untyped-call]
     # The shipped notebook carries no outputs: they are made here, by running it.
     assert all(not cell.get("outputs") for cell in document.cells if cell.cell_type == "code")
     client = NotebookClient(
