@@ -86,6 +86,8 @@ def test_unknown_language_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="'fr'") as caught:
         check_lang("fr")
     assert isinstance(caught.value, ValueError)
+    with pytest.raises(ConfigError, match="'fr'"):
+        iso.compute_profile(synthetic_frame(1)).to_frame(lang="fr")
 
 
 def test_every_zero_denominator_reason_is_translated() -> None:
@@ -137,8 +139,10 @@ def test_localised_frames_keep_values_and_translate_words() -> None:
     assert shown.loc[shown["Klausul"] == "18.1", "Judul"].iloc[0] == (
         iso.catalogue()["18.1"].title_id
     )
-    wide = localise_frame(profiles.to_frame("wide"), "id")
+    assert profiles.to_frame(lang="id").equals(shown)
+    wide = profiles.to_frame("wide", lang="id")
     assert "Digital: skor" in wide.columns
-    one = localise_frame(profiles[0].to_frame(), "id")
+    assert wide["Digital: skor"].equals(profiles.to_frame("wide")["digital_score"])
+    one = profiles[0].to_frame(lang="id")
     assert one.index.name == "Klausul"
     assert one.loc["7.1", "Tema"] == "Energi"

@@ -155,8 +155,12 @@ class Profile:
 
         return plot_profile(self, ax=ax, lang=lang)
 
-    def to_frame(self) -> pd.DataFrame:
-        """Return one row per indicator, indexed by clause."""
+    def to_frame(self, *, lang: str = "en") -> pd.DataFrame:
+        """Return one row per indicator, indexed by clause.
+
+        ``lang="id"`` gives Indonesian headings, titles, themes, statuses, reasons and units
+        (see :func:`iso37122.i18n.localise_frame`); values keep full precision.
+        """
         records = []
         for result in self.indicators.values():
             spec = CATALOGUE[result.clause]
@@ -174,7 +178,7 @@ class Profile:
             )
         frame = pd.DataFrame.from_records(records)
         frame["value"] = frame["value"].astype(float)
-        return frame.set_index("clause")
+        return _in_language(frame.set_index("clause"), lang)
 
     def to_record(self) -> ProfileRecord:
         """Return the profile as a :class:`ProfileRecord`, the model of the JSON output."""
@@ -279,6 +283,7 @@ class ProfileSet(Sequence[Profile]):
         kind: Literal["long", "wide"] = "long",
         *,
         columns: Literal["clause", "name"] = "clause",
+        lang: str = "en",
     ) -> pd.DataFrame:
         """Return the results as a DataFrame.
 
@@ -292,6 +297,10 @@ class ProfileSet(Sequence[Profile]):
             (``livable_score``, ``livable_coverage`` …).
         columns
             For ``"wide"``: name value columns by clause (default) or by indicator name.
+        lang
+            ``"id"`` gives Indonesian headings and words (titles, statuses, reasons, units as
+            people read them); values keep full precision. Default ``"en"``: the
+            machine-readable frame described here.
 
         Returns
         -------
@@ -308,7 +317,7 @@ class ProfileSet(Sequence[Profile]):
             labels = [getattr(spec, columns) for spec in results.indicators]
             values = pd.DataFrame(results.values.T, columns=labels)
             elements = self._elements.to_frame().drop(columns=["city", "year", "code"])
-            return pd.concat([frame, values, elements], axis=1)
+            return _in_language(pd.concat([frame, values, elements], axis=1), lang)
         if kind != "long":
             raise ValueError(f"kind must be 'long' or 'wide', not {kind!r}")
         # Repeated labels are categoricals: the long frame of 100 000 city-years holds 8
@@ -329,7 +338,7 @@ class ProfileSet(Sequence[Profile]):
             codes, uniques = pd.factorize(pd.Series(labels, dtype=object))
             return pd.Categorical.from_codes(codes[indicator_codes], categories=uniques)
 
-        return pd.DataFrame(
+        long = pd.DataFrame(
             {
                 "city": per_row(table.city),
                 "year": np.repeat(table.year, m),
@@ -345,6 +354,15 @@ class ProfileSet(Sequence[Profile]):
                 "reason": reasons.T.reshape(-1),
             }
         )
+        return _in_language(long, lang)
+
+
+def _in_language(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    if lang == "en":
+        return frame
+    from iso37122.i18n import localise_frame
+
+    return localise_frame(frame, lang)
 
 
 @overload

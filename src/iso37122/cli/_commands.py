@@ -17,6 +17,7 @@ from iso37122.cli._files import UsageError, check_output, read_input, write_resu
 from iso37122.cli._render import (
     indicator_detail,
     indicator_table,
+    problems_text,
     readiness_text,
     summary_table,
 )
@@ -126,7 +127,7 @@ def validate(args: argparse.Namespace) -> int:
     try:
         compute_profile(frame, strict=True, extra=_extra(args))
     except DataError as error:
-        print(str(error), file=sys.stderr)
+        print(problems_text(error, args.lang), file=sys.stderr)
         return 1
     found = "no problem found" if args.lang == "en" else "tidak ada masalah"
     print(f"{args.file}: {len(frame)} {text('city_years', args.lang)}, {found}")

@@ -6,6 +6,7 @@ import inspect
 import textwrap
 from collections.abc import Sequence
 
+from iso37122.errors import DataError
 from iso37122.i18n import (
     element_label,
     format_number,
@@ -14,6 +15,7 @@ from iso37122.i18n import (
     status_label,
     text,
     theme_label,
+    translate_reason,
     unit_label,
 )
 from iso37122.indicators import Constraint, Indicator, PartOfWhole, Positive, Status
@@ -25,6 +27,7 @@ __all__ = [
     "city_year_labels",
     "indicator_detail",
     "indicator_table",
+    "problems_text",
     "readiness_text",
     "summary_table",
 ]
@@ -174,4 +177,26 @@ def readiness_text(report: Readiness, lang: str, top: int) -> str:
         names = " + ".join(f"{v} [{unit_label(VARIABLES[v].unit, lang)}]" for v in step.variables)
         unlocked = ", ".join(f"{clause} ({n})" for clause, n in step.unlocks.items())
         lines.append(f"  {k:>2}. {names}: {text('unlocks', lang)} {unlocked}")
+    return "\n".join(lines)
+
+
+def problems_text(error: DataError, lang: str) -> str:
+    """Return every problem of a data error, one per line, in the given language."""
+    if not error.problems:
+        return str(error)
+    if lang == "en":
+        lines = [f"{len(error.problems)} problem(s):"]
+        lines += [f"  - {problem}" for problem in error.problems]
+        return "\n".join(lines)
+    lines = [f"{len(error.problems)} masalah:"]
+    for problem in error.problems:
+        where = []
+        if problem.row is not None:
+            where.append(f"baris {problem.row}")
+        if problem.city is not None:
+            where.append(f"kota {problem.city!r}")
+        if problem.year is not None:
+            where.append(f"tahun {problem.year}")
+        message = translate_reason(problem.message, lang)
+        lines.append(f"  - {', '.join(where)}: {message}" if where else f"  - {message}")
     return "\n".join(lines)
