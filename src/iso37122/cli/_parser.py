@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from iso37122.elements import KeyElement
 from iso37122.themes import Theme
 
-__all__ = ["OUTPUT_FORMATS", "build_parser"]
+__all__ = ["OUTPUT_FORMATS", "build_parser", "help_pages"]
 
 OUTPUT_FORMATS = (".csv", ".xlsx", ".parquet", ".json", ".jsonl")
 """File extensions ``compute -o`` writes."""
@@ -61,22 +62,45 @@ def _input(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def help_pages(width: int = 88) -> dict[str, str]:
+    """Return the ``--help`` text of the command (key ``""``) and of every subcommand.
+
+    The width is fixed, so that the text can be published (the CLI reference of the docs).
+    """
+    parser, commands = _build(width)
+    pages = {"": parser.format_help()}
+    pages.update({name: sub.format_help() for name, sub in commands.choices.items()})
+    return pages
+
+
 def build_parser() -> argparse.ArgumentParser:
-    """Return the parser of the whole command line."""
+    """Return the parser of the whole command line (help fits the terminal)."""
+    return _build(None)[0]
+
+
+def _build(width: int | None) -> tuple[argparse.ArgumentParser, Any]:
     from iso37122 import __version__
+
+    def formatter(prog: str) -> argparse.HelpFormatter:
+        return argparse.HelpFormatter(prog, width=width)
 
     parser = argparse.ArgumentParser(
         prog="iso37122",
         description="ISO 37122:2019 smart-city indicators, rolled up into Indonesia's three key "
         "elements: catalogue, data templates, validation, computation and reports.",
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=formatter,
     )
     parser.add_argument("--version", action="version", version=f"iso37122 {__version__}")
     parser.add_argument("--debug", action="store_true", help="show the full traceback of an error")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    add_parser = commands.add_parser
 
-    catalogue = commands.add_parser(
+    def command(name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        sub: argparse.ArgumentParser = add_parser(name, formatter_class=formatter, **kwargs)
+        return sub
+
+    catalogue = command(
         "catalogue",
         help="list or search the 80 indicators; show one in full",
         description="List the indicators, search them by clause, name or words of either title, "
@@ -108,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="table (for reading, default), csv or json (every field, for tools)",
     )
 
-    template = commands.add_parser(
+    template = command(
         "template",
         help="write an empty data-collection template",
         description="Write a data-collection template: one column per variable, with units "
@@ -130,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _lang(template)
 
-    validate = commands.add_parser(
+    validate = command(
         "validate",
         help="check a data file and list every problem",
         description="Check a data file: every problem is listed with its file row and column. "
@@ -139,7 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
     _input(validate)
     _lang(validate)
 
-    compute = commands.add_parser(
+    compute = command(
         "compute",
         help="compute every indicator and element score and write them to a file",
         description="Compute every indicator and the three element scores of each city-year, "
@@ -161,7 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _lang(compute)
 
-    report = commands.add_parser(
+    report = command(
         "report",
         help="write a self-contained HTML report",
         description="Write one self-contained HTML file (charts inline, no network) for every "
@@ -175,7 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--title", help="the report's title (default: names the cities)")
     _lang(report)
 
-    readiness = commands.add_parser(
+    readiness = command(
         "readiness",
         help="what can be computed now, and which variables to collect next",
         description="Say which indicators the data can compute, per key element and theme, "
@@ -193,7 +217,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="text (for reading, default), csv or json (one record per city-year and indicator)",
     )
 
-    schema = commands.add_parser(
+    schema = command(
         "schema",
         help="print the JSON Schema of the input or the output",
         description="Print the JSON Schema of one city-year of input data, or of one computed "
@@ -207,7 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="input (default) or output",
     )
 
-    demo = commands.add_parser(
+    demo = command(
         "demo",
         help="compute the four pilot areas (or FILE) and write report.html",
         description="Compute the profiles of the example shipped with the package (the four "
@@ -226,4 +250,4 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--no-report", action="store_true", help="print only, write no file")
     _lang(demo)
-    return parser
+    return parser, commands
