@@ -23,8 +23,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
+import numpy as np
 import pandas as pd
 
 from iso37122.elements import KeyElement
@@ -42,6 +43,7 @@ __all__ = [
     "format_percent",
     "indicator_title",
     "localise_frame",
+    "localise_values",
     "status_label",
     "text",
     "theme_label",
@@ -493,12 +495,54 @@ def column_label(column: str, lang: str = "en") -> str:
     return column
 
 
+def _words(series: pd.Series[Any], render: Callable[[str], str | None]) -> pd.Series[Any]:
+    """Translate a column value by distinct value; a categorical column stays categorical."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    shown = [render(str(value)) for value in uniques]
+    labels, label_codes = np.unique(np.array(shown, dtype=object), return_inverse=True)
+    new_codes = np.where(codes >= 0, label_codes[np.maximum(codes, 0)] if len(shown) else -1, -1)
+    result = pd.Categorical.from_codes(new_codes, categories=pd.Index(labels, dtype=object))
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        return pd.Series(result, index=series.index, name=series.name)
+    return pd.Series(
+        np.asarray(result.astype(object)), index=series.index, name=series.name, dtype=object
+    )
+
+
+def localise_values(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """Return a copy of a results frame whose words are in the given language; headings stay.
+
+    Titles replace names where the frame has a ``clause`` column (a ``title`` column is
+    added), statuses, themes, elements and reasons are translated, and units are written as
+    people read them. Values keep full precision. Used by :func:`localise_frame` and by the
+    file writers, whose headings are their own.
+    """
+    lang = check_lang(lang)
+    out = frame.copy()
+    if lang == "en":
+        return out
+    if "clause" in out.columns or out.index.name == "clause":
+        clauses = out["clause"] if "clause" in out.columns else out.index.to_series()
+        titled = _words(clauses, lambda c: indicator_title(c, lang) if c in CATALOGUE else c)
+        out["title"] = titled.to_numpy()
+    columns: dict[str, Callable[[str], str | None]] = {
+        "theme": lambda t: theme_label(t, lang) if t in set(Theme) else t,
+        "status": lambda s: status_label(s, lang) if s in set(Status) else s,
+        "unit": lambda u: unit_label(u, lang),
+        "reason": lambda r: translate_reason(r, lang),
+        "element": lambda e: element_label(e, lang, short=True) if e in set(KeyElement) else e,
+    }
+    for column, render in columns.items():
+        if column in out.columns:
+            out[column] = _words(out[column], render)
+    return out
+
+
 def localise_frame(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Return a copy of a results frame with headings and words in the given language.
 
-    Titles replace names where the frame has a ``clause`` column, statuses, themes and
-    reasons are translated, and units are written as people read them. Values keep full
-    precision: only the words change.
+    Headings read as people read them (``Klausul``, ``Judul``, ``Layak huni: skor``) and the
+    words are translated as by :func:`localise_values`. Values keep full precision.
 
     Parameters
     ----------
@@ -508,24 +552,9 @@ def localise_frame(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     lang
         ``"en"`` or ``"id"``.
     """
-    lang = check_lang(lang)
-    out = frame.copy()
-    if "clause" in out.columns or out.index.name == "clause":
-        clauses = out["clause"] if "clause" in out.columns else out.index.to_series()
-        titles = clauses.map(lambda c: indicator_title(str(c), lang) if c in CATALOGUE else c)
-        out["title"] = titles.to_numpy()
-    if "theme" in out.columns:
-        out["theme"] = out["theme"].map(lambda t: theme_label(str(t), lang)).astype(object)
-    if "status" in out.columns:
-        out["status"] = out["status"].map(lambda s: status_label(str(s), lang)).astype(object)
-    if "unit" in out.columns:
-        out["unit"] = out["unit"].map(lambda u: unit_label(str(u), lang)).astype(object)
-    if "reason" in out.columns:
-        out["reason"] = out["reason"].map(
-            lambda r: translate_reason(r, lang) if isinstance(r, str) else r
-        )
-    if "element" in out.columns:
-        out["element"] = out["element"].map(lambda e: element_label(str(e), lang, short=True))
+    out = localise_values(frame, lang)
+    if lang == "en":
+        return out
     out.columns = pd.Index([column_label(str(c), lang) for c in out.columns])
     if out.index.name is not None:
         out.index.name = column_label(str(out.index.name), lang)
