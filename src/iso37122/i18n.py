@@ -524,7 +524,7 @@ def localise_values(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     if "clause" in out.columns or out.index.name == "clause":
         clauses = out["clause"] if "clause" in out.columns else out.index.to_series()
         titled = _words(clauses, lambda c: indicator_title(c, lang) if c in CATALOGUE else c)
-        out["title"] = titled.to_numpy()
+        out["title"] = titled.array
     columns: dict[str, Callable[[str], str | None]] = {
         "theme": lambda t: theme_label(t, lang) if t in set(Theme) else t,
         "status": lambda s: status_label(s, lang) if s in set(Status) else s,
