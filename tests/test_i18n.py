@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import iso37122 as iso
@@ -140,6 +141,14 @@ def test_localised_frames_keep_values_and_translate_words() -> None:
         iso.catalogue()["18.1"].title_id
     )
     assert profiles.to_frame(lang="id").equals(shown)
+    # Two units read the same ("1 / …" and "person / hundred_thousand_people"): one category.
+    units = shown["Satuan"]
+    assert isinstance(units.dtype, pd.CategoricalDtype)
+    assert list(units.cat.categories).count("per 100.000 penduduk") == 1
+    per_100k = long["unit"].isin(
+        ["1 / hundred_thousand_people", "person / hundred_thousand_people"]
+    )
+    assert (units[per_100k] == "per 100.000 penduduk").all()
     wide = profiles.to_frame("wide", lang="id")
     assert "Digital: skor" in wide.columns
     assert wide["Digital: skor"].equals(profiles.to_frame("wide")["digital_score"])
