@@ -83,9 +83,15 @@ def _svg(figure: Any, label: str, key: str) -> str:
     return svg.replace("<svg", f'<svg role="img" aria-label="{escape(label)}" class="chart"', 1)
 
 
-def _style(axes: Any) -> None:
+def _finish(figure: Any, axes: Any, label: str, key: str, *, legend: int = 0) -> str:
+    """Style the axes, add a legend of ``legend`` columns above them, return the SVG."""
+    if legend:
+        axes.legend(
+            fontsize=7, ncols=legend, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False
+        )
     axes.spines[["top", "right"]].set_visible(False)
     axes.tick_params(labelsize=8)
+    return _svg(figure, label, key)
 
 
 def element_chart(
@@ -124,8 +130,7 @@ def element_chart(
     axes.set_yticks(positions, [labels[e] for e in elements])
     axes.set_xlim(0, 125)
     axes.set_xticks([0, 25, 50, 75, 100])
-    _style(axes)
-    return _svg(figure, label, key)
+    return _finish(figure, axes, label, key)
 
 
 def status_chart(
@@ -155,9 +160,7 @@ def status_chart(
         )
         left = [a + b for a, b in zip(left, widths, strict=True)]
     axes.set_yticks(positions, names)
-    axes.legend(fontsize=7, ncols=4, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False)
-    _style(axes)
-    return _svg(figure, label, key)
+    return _finish(figure, axes, label, key, legend=4)
 
 
 def comparison_chart(
@@ -182,9 +185,7 @@ def comparison_chart(
         )
     axes.set_yticks([len(names) - 1 - i for i in range(len(names))], names)
     axes.set_xlim(0, 100)
-    axes.legend(fontsize=7, ncols=3, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False)
-    _style(axes)
-    return _svg(figure, label, key)
+    return _finish(figure, axes, label, key, legend=3)
 
 
 def trend_chart(
@@ -203,6 +204,4 @@ def trend_chart(
         axes.plot(years, shown, marker="o", color=ELEMENT_COLOURS[element], label=labels[element])
     axes.set_ylim(0, 100)
     axes.set_xticks(list(years), [str(y) for y in years])
-    axes.legend(fontsize=7, ncols=3, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False)
-    _style(axes)
-    return _svg(figure, label, key)
+    return _finish(figure, axes, label, key, legend=3)
