@@ -77,6 +77,7 @@ def check_lang(lang: str) -> Lang:
 _TEXT: Mapping[str, tuple[str, str]] = {
     "clause": ("Clause", "Klausul"),
     "indicator": ("Indicator", "Indikator"),
+    "computed": ("Computed", "Terhitung"),
     "name": ("Name", "Nama"),
     "title": ("Title", "Judul"),
     "theme": ("Theme", "Tema"),

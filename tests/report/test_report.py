@@ -148,6 +148,12 @@ def test_report_sections_in_english(pages: dict[str, str], profiles: iso.Profile
     city, year = str(profiles.table.city[0]), int(profiles.table.year[0])
     assert f"{city} {year}" in shown
     assert f"{city} {year + 1}" in shown
+    # City-years are grouped by city, then ordered by year (the input has them by year).
+    other = str(profiles.table.city[1])
+    positions = [
+        shown.index(f"{c} {y}") for c, y in [(city, year), (city, year + 1), (other, year)]
+    ]
+    assert positions == sorted(positions)
     # The second city lacks its broadband inputs; the report says which, and unlocks 18.1.
     assert "not reported: population_with_fast_broadband" in shown
     assert "population_with_fast_broadband" in shown

@@ -79,7 +79,7 @@ def render_report(
     """
     lang = check_lang(lang)
     environment = _environment()
-    chosen = [profiles] if isinstance(profiles, Profile) else list(profiles)
+    chosen = [profiles] if isinstance(profiles, Profile) else sections.city_order(profiles)
     several_years = len({p.year for p in chosen}) > 1
     labels = [sections.city_year_label(p, several_years) for p in chosen]
     anchors = [f"city-{k + 1}" for k in range(len(chosen))]
@@ -91,7 +91,7 @@ def render_report(
     comparison = None
     trends: list[dict[str, Any]] = []
     if isinstance(profiles, ProfileSet):
-        comparison = sections.comparison_section(profiles, labels, lang, anchors)
+        comparison = sections.comparison_section(chosen, labels, lang, anchors)
         trends = sections.trends_section(profiles, lang)
     names = list(dict.fromkeys(p.city for p in chosen))
     shown_names = ", ".join(names[:4]) + (" …" if len(names) > 4 else "")

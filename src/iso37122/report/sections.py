@@ -31,6 +31,7 @@ from iso37122.themes import Theme
 from iso37122.variables import VARIABLES
 
 __all__ = [
+    "city_order",
     "city_section",
     "city_year_label",
     "comparison_section",
@@ -226,41 +227,49 @@ def city_section(
     }
 
 
+def city_order(profiles: ProfileSet) -> list[Profile]:
+    """Return the profiles grouped by city (in order of first appearance), then by year."""
+    table = profiles.table
+    first: dict[object, int] = {}
+    keys = []
+    for row in range(len(profiles)):
+        key = table.code[row] if table.code[row] is not None else table.city[row]
+        keys.append(first.setdefault(key, row))
+    order = sorted(range(len(profiles)), key=lambda r: (keys[r], int(table.year[r])))
+    return [profiles[row] for row in order]
+
+
 def comparison_section(
-    profiles: ProfileSet, labels: Sequence[str], lang: str, anchors: Sequence[str]
+    profiles: Sequence[Profile], labels: Sequence[str], lang: str, anchors: Sequence[str]
 ) -> dict[str, Any]:
     """Return the comparison of every city-year: a table, and a chart when there are few."""
-    elements = profiles.elements
     rows = []
-    for row, (label, anchor) in enumerate(zip(labels, anchors, strict=True)):
-        cells = []
-        for e, element in enumerate(elements.elements):
-            score = float(elements.score[e, row])
-            cells.append(
-                {
-                    "key": element.value,
-                    "score": format_number(score, lang, decimals=1) if score == score else None,
-                    "width": round(score, 1) if score == score else 0.0,
-                    "coverage": format_percent(float(elements.coverage[e, row]), lang),
-                }
-            )
-        status = profiles.results.status[:, row]
+    for profile, label, anchor in zip(profiles, labels, anchors, strict=True):
+        cells = [
+            {
+                "key": element.value,
+                "score": None
+                if found.score is None
+                else format_number(found.score, lang, decimals=1),
+                "width": 0.0 if found.score is None else round(found.score, 1),
+                "coverage": format_percent(found.coverage, lang),
+            }
+            for element, found in profile.elements.items()
+        ]
+        statuses = [result.status for result in profile.indicators.values()]
         rows.append(
             {
                 "label": label,
                 "anchor": anchor,
-                "code": profiles.table.code[row] or "",
-                "computed": int((status == Status.COMPUTED.code).sum()),
-                "total": int(status.size),
+                "code": profile.code or "",
+                "computed": statuses.count(Status.COMPUTED),
+                "total": len(statuses),
                 "elements": cells,
             }
         )
     chart = None
     if len(labels) <= MAX_CHARTED:
-        scores = {
-            element: [None if v != v else float(v) for v in elements.score[e].tolist()]
-            for e, element in enumerate(elements.elements)
-        }
+        scores = {element: [p.elements[element].score for p in profiles] for element in KeyElement}
         chart = charts.comparison_chart(
             labels,
             scores,
@@ -268,7 +277,7 @@ def comparison_section(
             label=text("comparison", lang),
             key="comparison-chart",
         )
-    headers = [element_label(e, lang, short=True) for e in elements.elements]
+    headers = [element_label(e, lang, short=True) for e in KeyElement]
     return {"rows": rows, "chart": chart, "headers": headers}
 
 
