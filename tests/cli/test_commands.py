@@ -1,6 +1,7 @@
 """Every subcommand through a real process, on files the tests write: success, data error, usage.
 
-Exit status: 0 success, 1 a problem with the data or a file, 2 a usage error; an error is one
+Exit status: 0 success, 1 a problem with the data, 2 a usage error (also a file that does not
+exist); an error is one
 message on stderr, never a traceback (unless --debug). The processes are started together,
 once per module, because each one imports the package.
 """
@@ -276,7 +277,8 @@ def test_report(results: dict[str, Result], files: Files) -> None:
     assert "Skor elemen kunci" in shown
     assert "Kesenjangan data" in shown
     assert_clean_error(results["report_pdf"], 2)
-    assert_clean_error(results["report_absent"], 1)
+    assert_clean_error(results["report_absent"], 2)
+    assert "absent.csv" in results["report_absent"].stderr
 
 
 def test_readiness(results: dict[str, Result]) -> None:
@@ -316,4 +318,4 @@ def test_demo_labels_city_years_when_there_are_several_years(
     assert f"{city} {year}" in demo.stdout
     assert f"{city} {year + 1}" in demo.stdout
     assert not (files.root / "demo-years" / "report.html").exists()
-    assert_clean_error(results["demo_absent"], 1)
+    assert_clean_error(results["demo_absent"], 2)

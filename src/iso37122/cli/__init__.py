@@ -2,8 +2,9 @@
 
 ``iso37122 catalogue``, ``template``, ``validate``, ``compute``, ``report``, ``readiness``,
 ``schema`` and ``demo``; ``iso37122 COMMAND --help`` lists each command's options. The exit
-status is 0 on success, 1 for a problem with the data or a file, 2 for a usage error. An error
-is one clear message on stderr; ``--debug`` shows the traceback.
+status is 0 on success, 1 for a problem with the data, 2 for a usage error (a wrong argument,
+a file that does not exist). An error is one clear message on stderr; ``--debug`` shows the
+traceback.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return stop.code if isinstance(stop.code, int) else 2
     try:
         return COMMANDS[args.command](args)
-    except UsageError as error:
+    except (UsageError, FileNotFoundError, IsADirectoryError) as error:
         return _fail(args, error, 2)
     except (Iso37122Error, OSError, UnicodeDecodeError) as error:
         return _fail(args, error, 1)
@@ -53,7 +54,7 @@ def _fail(args: argparse.Namespace, error: BaseException, status: int) -> int:
     message = str(error) or type(error).__name__
     if isinstance(error, FileNotFoundError) and error.filename:
         message = f"no such file: {error.filename}"
-    print(f"iso37122 {args.command}: {message}", file=sys.stderr)
+    print(f"iso37122: {message}", file=sys.stderr)
     return status
 
 

@@ -15,7 +15,8 @@ OUTPUT_FORMATS = (".csv", ".xlsx", ".parquet", ".json", ".jsonl")
 """File extensions ``compute -o`` writes."""
 
 _EPILOG = """\
-exit status: 0 success, 1 a problem with the data or a file, 2 a usage error.
+exit status: 0 success, 1 a problem with the data, 2 a usage error (a wrong argument, a
+file that does not exist).
 Run 'iso37122 COMMAND --help' for the options of one command."""
 
 
