@@ -155,3 +155,31 @@ def test_localised_frames_keep_values_and_translate_words() -> None:
     one = profiles[0].to_frame(lang="id")
     assert one.index.name == "Klausul"
     assert one.loc["7.1", "Tema"] == "Energi"
+
+
+def test_file_problems_are_translated_with_their_row_and_column() -> None:
+    # Messages of read_table: the file, the row and column as a spreadsheet shows them.
+    below = (
+        "data.csv, row 2, column E 'population': population = -5 is below the minimum 0 [person]"
+    )
+    assert translate_reason(below, "id") == (
+        "data.csv, baris 2, kolom E 'population': population = -5 di bawah batas minimum 0 [person]"
+    )
+    text_cell = (
+        "data.csv, row 3, column F 'street_lights': street_lights = 'banyak': is not a number"
+    )
+    assert translate_reason(text_cell, "id") == (
+        "data.csv, baris 3, kolom F 'street_lights': street_lights = 'banyak' bukan angka"
+    )
+    ambiguous = (
+        "d.csv, row 3, column E 'households': households = '50.000': could be 50000 ('.' between "
+        "thousands) or 50 ('.' as decimal mark), and no other cell of column E 'households' "
+        "shows which; pass decimal=',' (thousands='.') if it means 50000, or decimal='.' if it "
+        "means 50"
+    )
+    assert translate_reason(ambiguous, "id") == (
+        "d.csv, baris 3, kolom E 'households': households = '50.000': bisa berarti 50000 ('.' "
+        "pemisah ribuan) atau 50 ('.' tanda desimal), dan tidak ada sel lain di kolom E "
+        "'households' yang memastikannya; berikan decimal=',' (thousands='.') bila maksudnya "
+        "50000, atau decimal='.' bila maksudnya 50"
+    )

@@ -348,6 +348,30 @@ def _zero(match: re.Match[str]) -> str:
 
 _REASONS: tuple[_Rule, ...] = (
     (
+        re.compile(
+            r"^(?P<file>.+), row (?P<row>\d+), column (?P<col>\S+) (?P<var>'[^']+'): (?P<rest>.+)$"
+        ),
+        lambda m: (
+            f"{m['file']}, baris {m['row']}, kolom {m['col']} {m['var']}: "
+            f"{translate_reason(m['rest'], 'id')}"
+        ),
+    ),
+    (
+        re.compile(
+            r"^(?P<var>\w+) = (?P<value>'[^']*'): could be (?P<a>\S+) \('\.' between "
+            r"thousands\) or (?P<b>\S+) \('\.' as decimal mark\), and no other cell of "
+            r"(?P<col>.+) shows which; pass (?P<first>.+) if it means \S+, or (?P<second>.+) "
+            r"if it means \S+$"
+        ),
+        lambda m: (
+            f"{m['var']} = {m['value']}: bisa berarti {m['a']} ('.' pemisah ribuan) atau "
+            f"{m['b']} ('.' tanda desimal), dan tidak ada sel lain di "
+            f"{m['col'].replace('column ', 'kolom ')} yang "
+            f"memastikannya; berikan {m['first']} bila maksudnya {m['a']}, atau {m['second']} "
+            f"bila maksudnya {m['b']}"
+        ),
+    ),
+    (
         re.compile(r"^set to neutral by directions=: it enters no score$"),
         lambda m: "dibuat netral oleh directions=: tidak masuk ke skor",
     ),
@@ -410,7 +434,7 @@ _REASONS: tuple[_Rule, ...] = (
         ),
     ),
     (
-        re.compile(r"^(?P<var>\w+) = (?P<value>.+) is not a number$"),
+        re.compile(r"^(?P<var>\w+) = (?P<value>.+?):? is not a number$"),
         lambda m: f"{m['var']} = {m['value']} bukan angka",
     ),
     (
