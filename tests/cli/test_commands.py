@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -84,8 +85,14 @@ class Files:
         return self.root / "out" / name
 
 
+def _whole_counts(frame: pd.DataFrame) -> pd.DataFrame:
+    """Counts as a file holds them: whole numbers (flooring keeps every part within its whole)."""
+    counts = [v.id for v in iso.variables().values() if v.kind is iso.Kind.COUNT]
+    return frame.assign(**{c: np.floor(frame[c]) for c in counts})
+
+
 def _write(root: Path) -> Files:
-    frame = synthetic_frame(3, seed=11)
+    frame = _whole_counts(synthetic_frame(3, seed=11))
     frame.loc[1, "population_with_fast_broadband"] = None
     files = Files(root, frame)
     (root / "out").mkdir()
@@ -97,7 +104,7 @@ def _write(root: Path) -> Files:
     bad.loc[2, "street_lights"] = "banyak"
     bad.to_csv(files.bad, index=False)
     files.typo.write_text("city,year,populaton\nKota A,2024,100\n")
-    two = synthetic_frame(2, seed=3)
+    two = _whole_counts(synthetic_frame(2, seed=3))
     pd.concat([two, two.assign(year=two["year"] + 1)]).to_csv(files.years, index=False)
     files.kota.write_text(
         "Nama;year;code;Jumlah penduduk;population_with_fast_broadband\n"
