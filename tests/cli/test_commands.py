@@ -86,9 +86,16 @@ class Files:
 
 
 def _whole_counts(frame: pd.DataFrame) -> pd.DataFrame:
-    """Counts as a file holds them: whole numbers (flooring keeps every part within its whole)."""
+    """Numbers as a file holds them: whole counts, quantities to two decimals.
+
+    Flooring and rounding never put a part above its whole; two decimals read one way only
+    ("9.532" could be 9 532 written the Indonesian way).
+    """
     counts = [v.id for v in iso.variables().values() if v.kind is iso.Kind.COUNT]
-    return frame.assign(**{c: np.floor(frame[c]) for c in counts})
+    others = [v for v in iso.variables() if v not in counts and v != "population"]
+    return frame.assign(
+        **{c: np.floor(frame[c]) for c in counts}, **{c: frame[c].round(2) for c in others}
+    )
 
 
 def _write(root: Path) -> Files:
