@@ -183,3 +183,23 @@ def test_file_problems_are_translated_with_their_row_and_column() -> None:
         "'households' yang memastikannya; berikan decimal=',' (thousands='.') bila maksudnya "
         "50000, atau decimal='.' bila maksudnya 50"
     )
+
+
+def test_reasons_of_peer_scoring_are_translated() -> None:
+    few = (
+        "open-ended, scored against its peers, but only 1 city-year(s) in its peer group "
+        "(year 2024) report it and 5 are needed; give goalposts={'6.3': (low, high)} to score "
+        "it alone"
+    )
+    assert translate_reason(few, "id") == (
+        "tanpa batas acuan alami, diberi skor terhadap kota pembanding, tetapi hanya 1 "
+        "kota-tahun dalam kelompoknya (year 2024) yang melaporkannya dan 5 diperlukan; berikan "
+        "goalposts={'6.3': (low, high)} agar dapat diberi skor sendiri"
+    )
+    left_out = (
+        "open-ended unit 'day' has no natural goalposts and open_ended='leave_out'; give "
+        "goalposts={'10.3': (low, high)} in that unit, or let it be scored against its peers"
+    )
+    shown = translate_reason(left_out, "id")
+    assert shown is not None
+    assert shown.startswith("satuan terbuka 'day' tidak memiliki batas acuan alami")

@@ -384,6 +384,30 @@ _REASONS: tuple[_Rule, ...] = (
     ),
     (
         re.compile(
+            r"^open-ended, scored against its peers, but only (?P<n>\d+) city-year\(s\) in its "
+            r"peer group \((?P<group>.+)\) report it and (?P<k>\d+) are needed; give (?P<how>.+) "
+            r"to score it alone$"
+        ),
+        lambda m: (
+            f"tanpa batas acuan alami, diberi skor terhadap kota pembanding, tetapi hanya "
+            f"{m['n']} kota-tahun dalam kelompoknya ({m['group']}) yang melaporkannya dan "
+            f"{m['k']} diperlukan; berikan {m['how']} agar dapat diberi skor sendiri"
+        ),
+    ),
+    (
+        re.compile(
+            r"^open-ended unit (?P<unit>'.+') has no natural goalposts and "
+            r"open_ended='leave_out'; give (?P<how>.+) in that unit, or let it be scored "
+            r"against its peers$"
+        ),
+        lambda m: (
+            f"satuan terbuka {m['unit']} tidak memiliki batas acuan alami dan "
+            f"open_ended='leave_out'; berikan {m['how']} dalam satuan itu, atau biarkan "
+            "diberi skor terhadap kota pembanding"
+        ),
+    ),
+    (
+        re.compile(
             r"^open-ended unit (?P<unit>'.+') has no natural (?P<what>goalposts|target); "
             r"give (?P<how>.+) in that unit to score it$"
         ),
