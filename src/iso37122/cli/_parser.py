@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -80,8 +81,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _build(width: int | None) -> tuple[argparse.ArgumentParser, Any]:
-    from iso37122 import __version__
-
     def formatter(prog: str) -> argparse.HelpFormatter:
         return argparse.HelpFormatter(prog, width=width)
 
@@ -92,7 +91,7 @@ def _build(width: int | None) -> tuple[argparse.ArgumentParser, Any]:
         epilog=_EPILOG,
         formatter_class=formatter,
     )
-    parser.add_argument("--version", action="version", version=f"iso37122 {__version__}")
+    parser.add_argument("--version", action="version", version=f"iso37122 {version('iso37122')}")
     parser.add_argument("--debug", action="store_true", help="show the full traceback of an error")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     add_parser = commands.add_parser

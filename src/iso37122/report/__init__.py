@@ -14,6 +14,7 @@ how the scores are made.
 from __future__ import annotations
 
 import datetime
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -96,8 +97,6 @@ def render_report(
     names = list(dict.fromkeys(p.city for p in chosen))
     shown_names = ", ".join(names[:4]) + (" …" if len(names) > 4 else "")
     page = environment.get_template("report.html.j2")
-    from iso37122 import __version__
-
     return str(
         page.render(
             lang=lang,
@@ -105,7 +104,7 @@ def render_report(
             title=title or f"{text('report_title', lang)} — {shown_names}",
             note=note,
             date=(date or datetime.date.today()).isoformat(),
-            version=__version__,
+            version=version("iso37122"),
             years=sorted({p.year for p in chosen}),
             cities=cities,
             comparison=comparison,
