@@ -10,6 +10,7 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -43,6 +44,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(args, error, 2)
     except (Iso37122Error, OSError, UnicodeDecodeError) as error:
         return _fail(args, error, 1)
+    except BrokenPipeError:
+        # The reader went away (``iso37122 catalogue | head``): stop quietly, as cat does.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("iso37122: interrupted", file=sys.stderr)
         return 130
