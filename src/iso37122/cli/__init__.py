@@ -40,15 +40,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return stop.code if isinstance(stop.code, int) else 2
     try:
         return COMMANDS[args.command](args)
-    except (UsageError, FileNotFoundError, IsADirectoryError) as error:
-        return _fail(args, error, 2)
-    except (Iso37122Error, OSError, UnicodeDecodeError) as error:
-        return _fail(args, error, 1)
     except BrokenPipeError:
         # The reader went away (``iso37122 catalogue | head``): stop quietly, as cat does.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except (UsageError, FileNotFoundError, IsADirectoryError) as error:
+        return _fail(args, error, 2)
+    except (Iso37122Error, OSError, UnicodeDecodeError) as error:
+        return _fail(args, error, 1)
     except KeyboardInterrupt:
         print("iso37122: interrupted", file=sys.stderr)
         return 130
