@@ -17,10 +17,10 @@ from collections.abc import Sequence
 
 from iso37122.cli._commands import COMMANDS
 from iso37122.cli._files import UsageError
-from iso37122.cli._parser import build_parser
+from iso37122.cli._parser import build_parser, help_pages
 from iso37122.errors import Iso37122Error
 
-__all__ = ["main"]
+__all__ = ["help_pages", "main"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
