@@ -138,29 +138,51 @@ def status_chart(
     status_labels: Mapping[Status, str],
     *,
     label: str,
-    key: str,
 ) -> str:
-    """Return one stacked horizontal bar per row (a theme or a city) of status counts."""
-    figure = _figure(6.2, 0.6 + 0.22 * len(counts))
-    axes = figure.add_subplot()
-    names = [name for name, _ in counts]
-    positions = list(range(len(names)))[::-1]
-    left = [0.0] * len(names)
-    for status in Status:
-        widths = [float(row.get(status, 0)) for _, row in counts]
-        if not any(widths):
-            continue
-        axes.barh(
-            positions,
-            widths,
-            left=left,
-            color=STATUS_COLOURS[status],
-            height=0.7,
-            label=status_labels[status],
+    """Return one stacked horizontal bar per row (a theme or a city) of status counts.
+
+    Drawn directly as SVG (no matplotlib): the report draws one per city-year, so it must
+    stay cheap for the 514 kab/kota of a national report.
+    """
+    row_height, label_width, bar_width, top = 18, 270, 420, 26
+    widest = max((sum(row.values()) for _, row in counts), default=1) or 1
+    scale = bar_width / widest
+    height = top + row_height * len(counts) + 4
+    width = label_width + bar_width + 40
+    parts = [
+        f'<svg role="img" aria-label="{escape(label)}" class="chart status-chart" '
+        f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg" '
+        'font-family="sans-serif" font-size="11">'
+    ]
+    shown = [s for s in Status if any(row.get(s, 0) for _, row in counts)]
+    x = label_width
+    for status in shown:
+        parts.append(
+            f'<rect x="{x}" y="4" width="10" height="10" fill="{STATUS_COLOURS[status]}"/>'
+            f'<text x="{x + 14}" y="13">{escape(status_labels[status])}</text>'
         )
-        left = [a + b for a, b in zip(left, widths, strict=True)]
-    axes.set_yticks(positions, names)
-    return _finish(figure, axes, label, key, legend=4)
+        x += 24 + 7 * len(status_labels[status])
+    for k, (name, row) in enumerate(counts):
+        y = top + k * row_height
+        parts.append(
+            f'<text x="{label_width - 6}" y="{y + 12}" text-anchor="end">{escape(name)}</text>'
+        )
+        left = float(label_width)
+        for status in Status:
+            n = row.get(status, 0)
+            if not n:
+                continue
+            parts.append(
+                f'<rect x="{left:.1f}" y="{y + 2}" width="{n * scale:.1f}" '
+                f'height="{row_height - 4}" fill="{STATUS_COLOURS[status]}">'
+                f"<title>{escape(status_labels[status])}: {n}</title></rect>"
+            )
+            left += n * scale
+        parts.append(
+            f'<text x="{left + 4:.1f}" y="{y + 12}" fill="#555">{sum(row.values())}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
 
 
 def comparison_chart(

@@ -218,7 +218,7 @@ def city_section(
         if intervals
         else None,
         "status_chart": charts.status_chart(
-            counts, statuses, label=f"{text('statuses', lang)}: {label}", key=f"{anchor}-statuses"
+            counts, statuses, label=f"{text('statuses', lang)}: {label}"
         ),
         "strengths": strengths,
         "weaknesses": weaknesses,
