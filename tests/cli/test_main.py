@@ -95,3 +95,14 @@ def test_progress_only_on_a_terminal(tty: bool) -> None:
         assert shown.endswith("\r")  # the line is cleared at the end
     else:
         assert shown == ""
+
+
+def test_progress_counts_work_on_a_terminal() -> None:
+    stream = _Terminal(True)
+    show = Progress(stream).count("writing the report: city-year")
+    show(1, 3)
+    show(3, 3)
+    assert stream.getvalue().endswith("iso37122: writing the report: city-year 3/3")
+    quiet = _Terminal(False)
+    Progress(quiet).count("anything")(1, 1)
+    assert quiet.getvalue() == ""

@@ -182,6 +182,12 @@ def test_report_of_one_profile_has_no_comparison(profiles: iso.ProfileSet) -> No
     assert "city-2" not in page.ids
 
 
+def test_report_calls_progress_once_per_city_year(profiles: iso.ProfileSet) -> None:
+    calls: list[tuple[int, int]] = []
+    render_report(profiles, progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(1, 4), (2, 4), (3, 4), (4, 4)]
+
+
 def test_write_report(profiles: iso.ProfileSet, tmp_path: Path) -> None:
     path = write_report(profiles, tmp_path / "r.html", note="Data ilustratif", lang="id")
     assert "Data ilustratif" in path.read_text(encoding="utf-8")

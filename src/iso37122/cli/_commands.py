@@ -54,6 +54,18 @@ class Progress:
             self._width = len(line)
         yield
 
+    def count(self, what: str) -> Callable[[int, int], None]:
+        """Return a callback showing ``what k/n`` as work advances (only on a terminal)."""
+
+        def show(done: int, total: int) -> None:
+            if self._enabled:
+                line = f"iso37122: {what} {done}/{total}"
+                self._stream.write("\r" + line.ljust(self._width))
+                self._stream.flush()
+                self._width = max(self._width, len(line))
+
+        return show
+
     def done(self) -> None:
         """Clear the progress line."""
         if self._enabled and self._width:
@@ -150,7 +162,15 @@ def report(args: argparse.Namespace) -> int:
     if args.output.suffix.lower() not in (".html", ".htm"):
         raise UsageError(f"cannot write the report to {args.output.name!r}: use a .html file")
     _, profiles = _compute(args)
-    write_report(profiles, args.output, lang=args.lang, title=args.title)
+    progress = Progress()
+    write_report(
+        profiles,
+        args.output,
+        lang=args.lang,
+        title=args.title,
+        progress=progress.count("writing the report: city-year"),
+    )
+    progress.done()
     print(f"{args.output}")
     return 0
 

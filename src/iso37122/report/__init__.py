@@ -14,6 +14,7 @@ how the scores are made.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,7 @@ def render_report(
     title: str | None = None,
     note: str | None = None,
     date: datetime.date | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> str:
     """Return the report of one profile or a set as one self-contained HTML page.
 
@@ -67,6 +69,8 @@ def render_report(
         A sentence shown under the title (for example, that the data are illustrative).
     date
         The date printed on the report (default: today).
+    progress
+        Called with (done, total) after each city-year's section, for a progress display.
 
     Returns
     -------
@@ -85,10 +89,15 @@ def render_report(
     labels = [sections.city_year_label(p, several_years) for p in chosen]
     anchors = [f"city-{k + 1}" for k in range(len(chosen))]
     ready = readiness(profiles.table)
-    cities = [
-        sections.city_section(profile, ready[profile.row], lang=lang, label=label, anchor=anchor)
-        for profile, label, anchor in zip(chosen, labels, anchors, strict=True)
-    ]
+    cities = []
+    for done, (profile, label, anchor) in enumerate(zip(chosen, labels, anchors, strict=True)):
+        cities.append(
+            sections.city_section(
+                profile, ready[profile.row], lang=lang, label=label, anchor=anchor
+            )
+        )
+        if progress is not None:
+            progress(done + 1, len(chosen))
     comparison = None
     trends: list[dict[str, Any]] = []
     if isinstance(profiles, ProfileSet):
@@ -122,12 +131,16 @@ def write_report(
     lang: str = "en",
     title: str | None = None,
     note: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Path:
     """Write the report (see :func:`render_report`) to ``path`` in UTF-8 and return the path."""
     target = Path(path)
     if target.suffix.lower() not in (".html", ".htm"):
         raise ReportPathError(f"cannot write the report to {target.name!r}: use a .html file")
-    target.write_text(render_report(profiles, lang=lang, title=title, note=note), encoding="utf-8")
+    target.write_text(
+        render_report(profiles, lang=lang, title=title, note=note, progress=progress),
+        encoding="utf-8",
+    )
     return target
 
 
