@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -106,3 +107,28 @@ def test_progress_counts_work_on_a_terminal() -> None:
     quiet = _Terminal(False)
     Progress(quiet).count("anything")(1, 1)
     assert quiet.getvalue() == ""
+
+
+def test_names_are_stripped_of_control_characters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "cities.csv"
+    path.write_text('city,year,population\n"Kota\x1b[2J Baru\u202e",2024,1000\n')
+    assert main(["demo", str(path), "--no-report"]) == 0
+    out = capsys.readouterr().out
+    assert "Kota[2J Baru" in out
+    assert "\x1b" not in out
+    assert "\u202e" not in out
+
+
+def test_an_unexpected_error_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from iso37122.cli import _internal_error
+
+    try:
+        raise ZeroDivisionError("division by zero")
+    except ZeroDivisionError as error:
+        _internal_error(ZeroDivisionError, error, error.__traceback__)
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "internal error (ZeroDivisionError: division by zero)" in err
+    assert "--debug" in err
