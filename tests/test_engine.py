@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 
 from iso37122.data import table_from_frame
-from iso37122.engine import evaluate
-from iso37122.indicators import CATALOGUE, Status
+from iso37122.engine import Status, evaluate
+from iso37122.indicators import CATALOGUE
 
 
 def test_status_precedence_and_reasons() -> None:

@@ -115,7 +115,7 @@ def test_reasons_of_a_real_profile_are_translated() -> None:
         "18.1": "melebihi population",
         "7.10": "electric_vehicles bernilai 0: tidak ada kendaraan listrik terdaftar",
         "6.2": "tidak dilaporkan: students",
-        "7.6": "masukan tidak sah: street_lights = 'banyak' bukan angka",
+        "7.6": "masukan tidak sah: street_lights = 'banyak': 'banyak' bukan angka",
     }
     for clause, words in expected.items():
         reason = translate_reason(profile[clause].reason, "id")

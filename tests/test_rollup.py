@@ -21,9 +21,9 @@ from hypothesis import strategies as st
 
 from iso37122.data import table_from_frame
 from iso37122.elements import KeyElement
-from iso37122.engine import Results, evaluate
+from iso37122.engine import Results, Status, evaluate
 from iso37122.errors import ConfigError, Iso37122Error
-from iso37122.indicators import CATALOGUE, Direction, Status
+from iso37122.indicators import CATALOGUE, Direction
 from iso37122.rollup import (
     Aggregation,
     ElementResults,

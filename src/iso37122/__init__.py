@@ -15,8 +15,9 @@ from __future__ import annotations
 from iso37122 import errors, testing, units
 from iso37122.data import CityData
 from iso37122.elements import KeyElement
+from iso37122.engine import Status
 from iso37122.errors import Iso37122Error
-from iso37122.indicators import Catalogue, Direction, Indicator, Status, catalogue
+from iso37122.indicators import Catalogue, Direction, Indicator, catalogue
 from iso37122.profile import (
     IndicatorResult,
     Profile,

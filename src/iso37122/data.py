@@ -12,24 +12,43 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, create_model
 
-from iso37122.errors import DataError, Problem, UnitError, UnknownVariableError, show_value
-from iso37122.indicators._formulas import FloatArray
-from iso37122.units import conversion_factor, is_quantity, to_canonical
-from iso37122.variables import VARIABLES, Variable
+from iso37122._arguments import check_columns, check_data, check_options
+from iso37122._typing import BoolArray, FloatArray, IntArray, ObjectArray
+from iso37122.errors import (
+    ArgumentError,
+    DataError,
+    Problem,
+    UnitError,
+    UnknownVariableError,
+    show_value,
+)
+from iso37122.units import (
+    MAX_MAGNITUDE,
+    MIN_MAGNITUDE,
+    as_number,
+    conversion_factor,
+    is_quantity,
+    parse_number,
+    to_canonical,
+)
+from iso37122.variables import VARIABLES, Kind, Variable
 
 __all__ = [
     "IDENTITY_COLUMNS",
+    "YEAR_RANGE",
     "CityData",
     "CityDataBase",
     "Table",
+    "raise_problems",
     "split_header",
     "table_from_citydata",
     "table_from_frame",
@@ -37,14 +56,16 @@ __all__ = [
     "to_table",
 ]
 
-BoolArray = npt.NDArray[np.bool_]
 Extra = Literal["forbid", "ignore"]
 
 IDENTITY_COLUMNS = ("city", "year", "code")
 """Columns that identify a row rather than hold a variable."""
 
-# A cell string that holds anything but digits, grouping, sign, decimal point and exponent.
-_HAS_UNIT = re.compile(r"[^\d\s.eE+\-_\u00a0\u202f]")
+YEAR_RANGE = (1900, 2100)
+"""Inclusive range of a plausible reporting year."""
+
+# A count given with a unit may come out of the conversion a few ulp off a whole number.
+_WHOLE_TOLERANCE = 1e-9
 _HEADER = re.compile(r"^\s*(?P<name>[^\[\]]+?)\s*\[(?P<unit>[^\[\]]+)\]\s*$")
 
 
@@ -70,9 +91,9 @@ class Table:
         One :class:`~iso37122.errors.Problem` per rejected cell.
     """
 
-    city: npt.NDArray[np.object_]
-    year: npt.NDArray[np.int64]
-    code: npt.NDArray[np.object_]
+    city: ObjectArray
+    year: IntArray
+    code: ObjectArray
     columns: Mapping[str, FloatArray]
     invalid: Mapping[str, BoolArray] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
@@ -118,7 +139,9 @@ class CityDataBase(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
 
     city: str = Field(min_length=1, description="Name of the city or regency.")
-    year: int = Field(ge=1900, le=2200, description="Reporting year.")
+    year: int = Field(
+        ge=YEAR_RANGE[0], le=YEAR_RANGE[1], strict=False, description="Reporting year."
+    )
     code: str | None = Field(
         default=None,
         description="Region code as text (Kemendagri '73.71' or BPS '7371'), never a number.",
@@ -134,6 +157,23 @@ class CityDataBase(BaseModel):
         def __getattr__(self, name: str) -> float | None:
             """Return a variable's value in its canonical unit, or ``None``."""
 
+    else:
+
+        def __init__(self, /, **data: Any) -> None:
+            """Validate one city-year; raise a DataError (not pydantic's) on bad input."""
+            try:
+                super().__init__(**data)
+            except ValidationError as error:
+                raise _citydata_error(error) from None
+
+        @classmethod
+        def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Any:
+            """Validate a mapping; raise a DataError (not pydantic's) on bad input."""
+            try:
+                return super().model_validate(obj, *args, **kwargs)
+            except ValidationError as error:
+                raise _citydata_error(error) from None
+
     def values(self) -> dict[str, float]:
         """Return the reported variables (not ``None``) in canonical units."""
         return {
@@ -143,24 +183,53 @@ class CityDataBase(BaseModel):
         }
 
 
+def _citydata_error(error: ValidationError) -> DataError:
+    """Turn pydantic's ValidationError into one DataError with a Problem per field."""
+    problems = []
+    unit_only = True
+    for detail in error.errors(include_url=False):
+        location = detail.get("loc", ())
+        field = str(location[0]) if location else None
+        cause = detail.get("ctx", {}).get("error")
+        unit_only &= isinstance(cause, UnitError)
+        if isinstance(cause, DataError):
+            rule = "unit" if isinstance(cause, UnitError) else cause.code or "not_a_number"
+            message = str(cause)
+        else:
+            kind = str(detail.get("type", ""))
+            rule = {
+                "extra_forbidden": "unknown_column",
+                "missing": "missing_identity",
+                "greater_than_equal": "below_minimum",
+                "less_than_equal": "above_maximum",
+            }.get(kind, "bad_value")
+            message = f"{field}: {detail.get('msg', 'invalid')}"
+            if kind == "extra_forbidden" and field is not None:
+                message = f"{field!r} is not an input variable{_suggest(field)}"
+        problems.append(Problem(None, None, None, field, detail.get("input"), rule, message))
+    error_class: type[DataError] = UnitError if unit_only and problems else DataError
+    if problems and all(p.rule == "unknown_column" for p in problems):
+        error_class = UnknownVariableError
+    codes = {p.rule for p in problems}
+    return error_class(
+        f"CityData: {len(problems)} problem(s):",
+        problems,
+        code=codes.pop() if len(codes) == 1 else None,
+    )
+
+
 def _canonical_validator(variable: Variable) -> BeforeValidator:
     def convert(value: object) -> object:
         if value is None:
             return None
-        try:
-            return to_canonical(value, variable.unit, variable=variable.id)
-        except UnitError:
-            raise
-        except DataError as e:
-            raise ValueError(str(e)) from None
+        return to_canonical(value, variable.unit, variable=variable.id)
 
     return BeforeValidator(convert)
 
 
 def _variable_field(variable: Variable) -> tuple[Any, Any]:
     description = f"{variable.description} [{variable.unit}]"
-    maximum = None if math.isinf(variable.maximum) else variable.maximum
-    bounded = Annotated[float, Field(ge=variable.minimum, le=maximum, allow_inf_nan=False)]
+    bounded = Annotated[float, Field(ge=variable.minimum, allow_inf_nan=False)]
     annotated = Annotated[
         bounded | None,
         _canonical_validator(variable),
@@ -252,6 +321,8 @@ def to_table(
     """
     if isinstance(data, Table):
         return data
+    check_data(data, caller)
+    check_options(units=units, strict=strict, extra=extra)
     if isinstance(data, CityDataBase):
         return table_from_citydata([data])
     if isinstance(data, Mapping):
@@ -265,7 +336,7 @@ def to_table(
             return table_from_citydata(models)
         records = [item.model_dump() if isinstance(item, CityDataBase) else item for item in items]
         return table_from_records(records, units=units, strict=strict, extra=extra)
-    raise TypeError(
+    raise ArgumentError(
         f"{caller} takes a CityData, a mapping, a pandas DataFrame or a list of mappings, "
         f"not {type(data).__name__}"
     )
@@ -286,7 +357,9 @@ def table_from_records(
     for i, row in enumerate(rows):
         for key in row:
             if not isinstance(key, str):
-                raise DataError(f"row {i}: key {key!r} is not a string")
+                raise DataError(
+                    f"row {i}: key {key!r} is not a string; name every field", code="bad_column"
+                )
     # pandas infers each column: plain numbers take the fast numeric path, and only columns
     # holding strings or Quantities are converted cell by cell.
     frame = pd.DataFrame.from_records(rows) if rows else pd.DataFrame({"city": [], "year": []})
@@ -329,6 +402,8 @@ def table_from_frame(
     UnitError
         On a unit of the wrong dimension, or a unit pint does not know.
     """
+    check_options(units=units, strict=strict, extra=extra)
+    check_columns(frame)
     units = dict(units or {})
     unknown_units = sorted(set(units) - set(VARIABLES))
     if unknown_units:
@@ -342,7 +417,9 @@ def table_from_frame(
     unknown: list[str] = []
     for column in frame.columns:
         if not isinstance(column, str):
-            raise DataError(f"column {column!r} is not a string; name every column")
+            raise DataError(
+                f"column {column!r} is not a string; name every column", code="bad_column"
+            )
         name, header_unit = split_header(column)
         if name in IDENTITY_COLUMNS and header_unit is None:
             identity[name] = column
@@ -392,18 +469,39 @@ def table_from_frame(
     )
     _check_duplicates(table)
     if strict and problems:
-        raise DataError(f"{len(problems)} invalid value(s) in the input data:", problems)
+        raise_problems(problems)
     return table
 
 
-def _as_objects(series: pd.Series[Any]) -> npt.NDArray[np.object_]:
+def raise_problems(problems: Sequence[Problem]) -> NoReturn:
+    """Raise one error listing every problem: a UnitError when all are unit problems."""
+    kind = UnitError if all(p.rule == "unit" for p in problems) else DataError
+    codes = {p.rule for p in problems}
+    raise kind(
+        f"{len(problems)} problem(s) in the input data:",
+        problems,
+        code=codes.pop() if len(codes) == 1 else None,
+    )
+
+
+def _as_objects(series: pd.Series[Any]) -> ObjectArray:
     """Return a Series as an object array with ``None`` for every kind of missing value."""
-    values: npt.NDArray[np.object_] = series.to_numpy(dtype=object, copy=True)
-    values[pd.isna(values)] = None
+    values: ObjectArray = series.to_numpy(dtype=object, copy=True)
+    values[[_is_missing(v) for v in values]] = None
     return values
 
 
-def _stripped_text(series: pd.Series[Any]) -> tuple[npt.NDArray[np.object_], BoolArray]:
+def _is_missing(value: object) -> bool:
+    """Whether one cell is a missing value (None, NaN, NA, NaT, a quiet Decimal NaN)."""
+    if isinstance(value, Decimal):
+        return value.is_qnan()  # a signalling NaN is an error, and cannot be compared
+    if not pd.api.types.is_scalar(value):
+        return False
+    missing: object = pd.isna(value)  # type: ignore[call-overload]  # any scalar
+    return bool(missing)
+
+
+def _stripped_text(series: pd.Series[Any]) -> tuple[ObjectArray, BoolArray]:
     """Return a column as stripped strings (``None`` where missing) and the missing mask.
 
     Names and codes repeat over years, so only the distinct values are converted.
@@ -411,11 +509,11 @@ def _stripped_text(series: pd.Series[Any]) -> tuple[npt.NDArray[np.object_], Boo
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     distinct = np.asarray(uniques, dtype=object)
     stripped = np.array([str(v).strip() for v in distinct] + [None], dtype=object)
-    values: npt.NDArray[np.object_] = stripped[codes]  # the sentinel -1 picks the None
+    values: ObjectArray = stripped[codes]  # the sentinel -1 picks the None
     return values, codes < 0
 
 
-def _city_column(series: pd.Series[Any]) -> npt.NDArray[np.object_]:
+def _city_column(series: pd.Series[Any]) -> ObjectArray:
     values, missing = _stripped_text(series)
     empty = np.flatnonzero(missing | (values == ""))
     if empty.size:
@@ -429,12 +527,19 @@ def _city_column(series: pd.Series[Any]) -> npt.NDArray[np.object_]:
     return values
 
 
-def _year_column(series: pd.Series[Any], city: npt.NDArray[np.object_]) -> npt.NDArray[np.int64]:
-    numeric = pd.to_numeric(series, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-    bad = ~np.isfinite(numeric) | (numeric != np.round(numeric))
+def _year_column(series: pd.Series[Any], city: ObjectArray) -> IntArray:
+    low, high = YEAR_RANGE
+    raw = series.to_numpy(dtype=object)
+    if pd.api.types.is_bool_dtype(series.dtype) or pd.api.types.is_complex_dtype(series.dtype):
+        numeric = np.full(len(series), np.nan)
+    elif pd.api.types.is_numeric_dtype(series.dtype):
+        numeric = series.to_numpy(dtype=float, na_value=np.nan)
+    else:
+        numeric = np.array([_year_number(v) for v in raw], dtype=float)
+    with np.errstate(invalid="ignore"):
+        bad = ~np.isfinite(numeric) | (numeric != np.round(numeric))
+        bad |= (numeric < low) | (numeric > high)
     if bad.any():
-        rows = np.flatnonzero(bad)
-        raw = series.to_numpy(dtype=object)
         problems = [
             Problem(
                 int(i),
@@ -443,104 +548,190 @@ def _year_column(series: pd.Series[Any], city: npt.NDArray[np.object_]) -> npt.N
                 "year",
                 raw[i],
                 "bad_year",
-                f"year {raw[i]!r} is not a whole number",
+                f"year {show_value(raw[i])} is not a whole number from {low} to {high}",
             )
-            for i in rows
+            for i in np.flatnonzero(bad)
         ]
-        raise DataError("every row needs a whole-number year:", problems)
+        raise DataError("every row needs a whole-number year:", problems, code="bad_year")
     return numeric.astype(np.int64)
 
 
-def _code_column(series: pd.Series[Any]) -> npt.NDArray[np.object_]:
-    kind = pd.api.types.infer_dtype(series, skipna=True)
-    if kind in ("floating", "mixed-integer-float", "mixed"):
-        floats = [i for i, v in enumerate(series) if isinstance(v, float) and not np.isnan(v)]
-        if floats:
+def _year_number(value: object) -> float:
+    """Return a year from an int, a float or text; NaN for anything else (a boolean, a date)."""
+    if isinstance(value, bool | np.bool_):
+        return math.nan
+    if isinstance(value, int | np.integer):
+        return float(value) if -(10**6) < int(value) < 10**6 else math.nan
+    if isinstance(value, float | np.floating):
+        return float(value)
+    if isinstance(value, str) and len(value) <= 12:
+        try:
+            return float(value.strip())
+        except ValueError:
+            return math.nan
+    return math.nan
+
+
+def _code_column(series: pd.Series[Any]) -> ObjectArray:
+    """Region codes as stripped text from any dtype; an error where the text is already lost.
+
+    A code read as a float (``35.10`` becomes ``35.1``) cannot be restored; integers are
+    accepted (BPS codes such as ``7371`` have no leading zero).
+    """
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    texts: list[str | None] = []
+    for value in np.asarray(uniques, dtype=object):
+        if isinstance(value, str):
+            text = value.strip()
+        elif isinstance(value, int | np.integer) and not isinstance(value, bool | np.bool_):
+            text = str(int(value))
+        else:
+            first = int(np.flatnonzero(codes == len(texts))[0])
+            what = "a number" if isinstance(value, float | np.floating) else type(value).__name__
             raise DataError(
-                f"code {series.iloc[floats[0]]!r} (row {floats[0]}) was read as a number: a "
-                "code such as '35.10' becomes 35.1. Read the column as text, e.g. "
-                "pd.read_csv(..., dtype={'code': str})"
+                f"code {value!r} (row {first}) was read as {what}: a code such as '35.10' "
+                "becomes 35.1. Read the column as text, e.g. pd.read_csv(..., "
+                "dtype={'code': str})",
+                [Problem(first, None, None, "code", value, "code_not_text", "code is not text")],
+                code="code_not_text",
             )
-    values, _ = _stripped_text(series)
+        texts.append(text or None)
+    lookup = np.array([*texts, None], dtype=object)
+    values: ObjectArray = lookup[codes]  # the sentinel -1 picks the None
     return values
+
+
+def _convert_cells(
+    raw: ObjectArray, variable: Variable, factor: float
+) -> tuple[FloatArray, list[tuple[int, str, str]]]:
+    """Convert an object column cell by cell; return values and (row, rule, message) rejects.
+
+    Text with a unit and Quantities carry their own unit; a bare number or numeric text is in
+    the column's unit (``factor`` converts it). Equal texts are converted once. Range and
+    bound checks are left to the caller, which makes them on whole columns.
+    """
+    name = variable.id
+    values = np.full(len(raw), np.nan)
+    rejected: list[tuple[int, str, str]] = []
+    seen: dict[str, tuple[float, str, str]] = {}
+    for i, cell in enumerate(raw):
+        if cell is None:
+            continue
+        if isinstance(cell, str) and cell in seen:
+            number, rule, message = seen[cell]
+        else:
+            number, rule, message = math.nan, "", ""
+            try:
+                if is_quantity(cell):
+                    number = to_canonical(cell, variable.unit, variable=name)
+                elif isinstance(cell, str):
+                    number, unit_text = parse_number(cell, variable=name)
+                    number *= (
+                        conversion_factor(unit_text, variable.unit, variable=name)
+                        if unit_text
+                        else factor
+                    )
+                else:
+                    number = as_number(cell, variable=name) * factor
+            except UnitError as error:
+                rule, message = "unit", str(error)
+            except DataError as error:
+                rule, message = error.code or "not_a_number", str(error)
+            if isinstance(cell, str):
+                seen[cell] = (number, rule, message)
+        if rule:
+            rejected.append((i, rule, message))
+        else:
+            values[i] = number
+    return values, rejected
 
 
 def _variable_column(
     series: pd.Series[Any],
     variable: Variable,
     unit: str | None,
-    city: npt.NDArray[np.object_],
-    year: npt.NDArray[np.int64],
+    city: ObjectArray,
+    year: IntArray,
 ) -> tuple[FloatArray, BoolArray, list[Problem]]:
     name = variable.id
     factor = 1.0 if unit is None else conversion_factor(unit, variable.unit, variable=name)
     problems: list[Problem] = []
     raw: npt.NDArray[Any] | None = None
-    if pd.api.types.is_bool_dtype(series.dtype):
-        raise DataError(f"column {name!r} holds true/false values, not numbers")
-    if pd.api.types.is_numeric_dtype(series.dtype):
+    bad = np.zeros(len(series), dtype=bool)
+    if pd.api.types.is_complex_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype):
+        raw = series.pipe(_as_objects)
+        values = np.full(len(series), np.nan)
+        what = "a boolean" if pd.api.types.is_bool_dtype(series.dtype) else "a complex number"
+        rejected = [
+            (int(i), "wrong_type", f"{name}: {raw[i]!r} is {what}, not a number")
+            for i in np.flatnonzero([v is not None for v in raw])
+        ]
+    elif pd.api.types.is_numeric_dtype(series.dtype):
         values = series.to_numpy(dtype=float, na_value=np.nan, copy=True) * factor
-        not_number = np.zeros(len(values), dtype=bool)
+        rejected = []
     else:
         raw = series.pipe(_as_objects)
-        # pandas cannot coerce pint Quantities: hide them from to_numeric, convert them below.
-        quantity = np.array([is_quantity(v) for v in raw], dtype=bool)
-        plain = pd.Series(raw, dtype="object").mask(quantity)
-        values = pd.to_numeric(plain, errors="coerce").to_numpy(
-            dtype=float, na_value=np.nan, copy=True
-        )
-        values *= factor
-        given = np.array([v is not None for v in raw], dtype=bool)
-        not_number = given & np.isnan(values)
-        # Cells that are not plain numbers may carry their own unit ("5 000 MWh") or be a
-        # pint Quantity: convert them one by one (they are few in practice).
-        for i in np.flatnonzero(not_number):
-            cell = raw[i]
-            carries_unit = is_quantity(cell) or (
-                isinstance(cell, str) and _HAS_UNIT.search(cell) is not None
-            )
-            try:
-                converted = to_canonical(cell, variable.unit, variable=name)
-                values[i] = converted if carries_unit else converted * factor
-                not_number[i] = False
-            except UnitError as e:
-                raise UnitError(f"row {i} (city {city[i]!r}, year {year[i]}): {e}") from None
-            except DataError:
-                continue
-    bad = not_number.copy()
-    for i in np.flatnonzero(not_number):
-        assert raw is not None
+        values, rejected = _convert_cells(raw, variable, factor)
+    for i, rule, message in rejected:
+        bad[i] = True
+        given = raw[i] if raw is not None else None
+        text = message.removeprefix(f"{name}: ")
         problems.append(
             Problem(
-                int(i),
+                i,
                 str(city[i]),
                 int(year[i]),
                 name,
-                raw[i],
-                "not_a_number",
-                f"{name} = {show_value(raw[i])} is not a number",
+                given,
+                rule,
+                f"{name} = {show_value(given)}: {text}",
             )
         )
     with np.errstate(invalid="ignore"):
-        infinite = np.isinf(values)
+        infinite = np.isinf(values) & ~bad
+        magnitude = np.abs(values)
+        out_of_range = (
+            ~infinite
+            & ~bad
+            & ((magnitude > MAX_MAGNITUDE) | ((magnitude > 0) & (magnitude < MIN_MAGNITUDE)))
+        )
+        whole = np.round(values)
+        fraction = (
+            ~infinite
+            & ~bad
+            & ~out_of_range
+            & (np.abs(values - whole) > _WHOLE_TOLERANCE * np.maximum(1.0, magnitude))
+        )
+        if variable.kind is not Kind.COUNT:
+            fraction[:] = False
+        else:
+            values = np.where(fraction, values, whole)  # a count given as 700.0000000000001
         below = values < variable.minimum
-        above = values > variable.maximum
-    for mask, rule, text in (
+    unit_text = f" [{variable.unit}]"
+    checks = (
         (infinite, "not_finite", "is not finite"),
-        (below & ~infinite, "below_minimum", f"is below the minimum {variable.minimum:g}"),
-        (above & ~infinite, "above_maximum", f"is above the maximum {variable.maximum:g}"),
-    ):
-        for i in np.flatnonzero(mask):
-            shown = raw[i] if raw is not None else float(values[i] / factor)
+        (
+            out_of_range,
+            "out_of_range",
+            f"is outside the plausible magnitudes {MIN_MAGNITUDE:g} to {MAX_MAGNITUDE:g}"
+            f"{unit_text}; check the unit and the number of digits",
+        ),
+        (fraction, "not_whole", f"is not a whole number, but {name} is a count{unit_text}"),
+        (below, "below_minimum", f"is below the minimum {variable.minimum:g}{unit_text}"),
+    )
+    flagged = infinite | out_of_range | fraction | below
+    for mask, rule, text in checks if flagged.any() else ():
+        for row in np.flatnonzero(mask & ~bad).tolist():
+            shown = raw[row] if raw is not None else float(values[row] / factor)
             problems.append(
                 Problem(
-                    int(i),
-                    str(city[i]),
-                    int(year[i]),
+                    row,
+                    str(city[row]),
+                    int(year[row]),
                     name,
                     shown,
                     rule,
-                    f"{name} = {show_value(shown)} {text} [{variable.unit}]",
+                    f"{name} = {show_value(shown)} {text}",
                 )
             )
         bad |= mask
@@ -549,27 +740,41 @@ def _variable_column(
 
 
 def _check_duplicates(table: Table) -> None:
+    """Raise on rows that are the same city-year.
+
+    Two rows are the same city-year when they have the same code and year, or the same city
+    and year while one of them has no code (a row with a code and a row without one for the
+    same city cannot be told apart).
+    """
     has_code = np.array([c is not None for c in table.code], dtype=bool)
-    key = np.where(has_code, table.code, table.city)
-    frame = pd.DataFrame({"kind": has_code, "key": key, "year": table.year})
-    duplicated = frame.duplicated(keep=False).to_numpy()
+    frame = pd.DataFrame(
+        {"code": table.code, "city": table.city, "year": table.year, "coded": has_code}
+    )
+    by_code = has_code & frame.duplicated(["code", "year"], keep=False).to_numpy()
+    by_city = frame.duplicated(["city", "year"], keep=False).to_numpy(copy=True)
+    if by_city.any():  # a pair of rows of one city-year counts unless both have a code
+        all_coded = frame.groupby(["city", "year"])["coded"].transform("min").to_numpy()
+        by_city &= ~all_coded.astype(bool)
+    duplicated = by_code | by_city
     if not duplicated.any():
         return
-    problems = [
-        Problem(
-            int(i),
-            str(table.city[i]),
-            int(table.year[i]),
-            "code" if has_code[i] else "city",
-            key[i],
-            "duplicate_identity",
-            f"{'code' if has_code[i] else 'city'} {key[i]!r} and year {table.year[i]} "
-            "appear in more than one row",
+    problems = []
+    for i in np.flatnonzero(duplicated).tolist():
+        field, key = ("code", table.code[i]) if by_code[i] else ("city", table.city[i])
+        problems.append(
+            Problem(
+                i,
+                str(table.city[i]),
+                int(table.year[i]),
+                field,
+                key,
+                "duplicate_identity",
+                f"{field} {key!r} and year {table.year[i]} appear in more than one row",
+            )
         )
-        for i in np.flatnonzero(duplicated)
-    ]
     raise DataError(
-        "two or more rows have the same identity (code and year, or city and year when there "
-        "is no code):",
+        "two or more rows have the same identity (code and year, or city and year when a row "
+        "has no code):",
         problems,
+        code="duplicate_identity",
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import StrEnum
 from types import MappingProxyType
+from typing import Protocol
 
 from iso37122.themes import Theme
 
@@ -20,6 +21,7 @@ __all__ = [
     "THEME_ELEMENTS",
     "KeyElement",
     "default_element",
+    "element_of",
 ]
 
 
@@ -155,3 +157,28 @@ def default_element(clause: str, theme: Theme) -> KeyElement:
     """
     override = INDICATOR_OVERRIDES.get(clause)
     return override[0] if override else THEME_ELEMENTS[theme][0]
+
+
+class _Classified(Protocol):
+    """Anything with a clause and a theme (an :class:`~iso37122.indicators.Indicator`)."""
+
+    @property
+    def clause(self) -> str: ...
+
+    @property
+    def theme(self) -> Theme: ...
+
+
+def element_of(indicator: _Classified) -> KeyElement:
+    """Return the key element an indicator belongs to in the library's default mapping.
+
+    This module is the one authority on membership: the indicators do not know their element,
+    and a roll-up configuration replaces it with ``RollupConfig(element_of=...)``.
+
+    Examples
+    --------
+    >>> from iso37122 import catalogue
+    >>> element_of(catalogue()["5.3"]).value
+    'digital'
+    """
+    return default_element(indicator.clause, indicator.theme)

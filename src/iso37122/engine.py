@@ -10,16 +10,40 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 import numpy as np
 import numpy.typing as npt
 
+from iso37122._typing import BoolArray, FloatArray, Int8Array
 from iso37122.data import Table
-from iso37122.indicators import CATALOGUE, Indicator, Status
-from iso37122.indicators._formulas import FloatArray
-from iso37122.indicators._spec import STATUS_BY_CODE
+from iso37122.errors import Problem
+from iso37122.indicators import CATALOGUE, Indicator, PartOfWhole
 
-__all__ = ["Results", "evaluate"]
+__all__ = ["STATUS_BY_CODE", "Results", "Status", "evaluate"]
+
+
+class Status(StrEnum):
+    """Outcome of computing one indicator for one city-year."""
+
+    COMPUTED = "computed"
+    """A value was computed."""
+    MISSING = "missing"
+    """An input was not reported."""
+    INVALID = "invalid"
+    """An input value is invalid or a declared constraint is broken."""
+    UNDEFINED = "undefined"
+    """The formula is undefined for the data (a zero denominator)."""
+
+    @property
+    def code(self) -> int:
+        """Small-integer code used in result arrays."""
+        return _STATUS_CODES[self]
+
+
+_STATUS_CODES = {status: i for i, status in enumerate(Status)}
+STATUS_BY_CODE: tuple[Status, ...] = tuple(Status)
+
 
 COMPUTED = Status.COMPUTED.code
 MISSING = Status.MISSING.code
@@ -54,7 +78,7 @@ class Results:
     table: Table
     indicators: tuple[Indicator, ...]
     values: FloatArray
-    status: npt.NDArray[np.int8]
+    status: Int8Array
     detail: npt.NDArray[np.int16]
 
     def index(self, clause: str) -> int:
@@ -90,6 +114,36 @@ class Results:
         constraint = spec.constraints[detail % _CONSTRAINT]
         values = {v: float(table.column(v)[row]) for v in constraint.variables}
         return constraint.explain(values, STATUS_BY_CODE[code])
+
+    def constraint_problems(self) -> tuple[Problem, ...]:
+        """Every broken constraint, one :class:`~iso37122.errors.Problem` per indicator and row.
+
+        A rejected input value is not repeated here: it is in ``table.problems``.
+        """
+        table = self.table
+        broken = (
+            (self.status == INVALID) & (self.detail >= _CONSTRAINT) & (self.detail < _NOT_FINITE)
+        )
+        problems = []
+        for i, row in zip(*np.nonzero(broken), strict=True):
+            spec = self.indicators[int(i)]
+            constraint = spec.constraints[int(self.detail[i, row]) - _CONSTRAINT]
+            city, year, _ = table.identity(int(row))
+            values = {v: float(table.column(v)[row]) for v in constraint.variables}
+            reason = constraint.explain(values, Status.INVALID)
+            problems.append(
+                Problem(
+                    int(row),
+                    city,
+                    year,
+                    constraint.variables[0],
+                    values[constraint.variables[0]],
+                    "constraint",
+                    f"{spec.clause} {spec.name}: {reason}",
+                )
+            )
+        problems.sort(key=lambda p: (p.row, p.message))
+        return tuple(problems)
 
     def reasons(self, i: int) -> list[str | None]:
         """Reasons for every row of indicator ``i`` (``None`` where computed)."""
@@ -170,12 +224,18 @@ def evaluate(table: Table, indicators: Sequence[Indicator] | None = None) -> Res
     detail = np.zeros((len(specs), n), dtype=np.int16)
     for i, spec in enumerate(specs):
         columns = {v: table.column(v) for v in spec.inputs}
+        for constraint in spec.constraints:
+            if isinstance(constraint, PartOfWhole) and len(constraint.parts) == 1:
+                # A part equal to its whole within a few ulp (0.7 km of 700 m) is the whole.
+                (name,) = constraint.parts
+                part, whole = columns[name], columns[constraint.whole]
+                columns[name] = np.where(constraint.equal(columns), whole, part)
         stopped = np.zeros(n, dtype=bool)
         row_status = status[i]
         row_detail = detail[i]
         # Each check marks the rows it stops that no earlier check stopped. Writes are skipped
         # when a check stops nothing, the common case, so clean data cost one pass per check.
-        checks: list[tuple[npt.NDArray[np.bool_], int, int]] = [
+        checks: list[tuple[BoolArray, int, int]] = [
             (table.invalid[v], INVALID, k) for k, v in enumerate(spec.inputs) if v in table.invalid
         ]
         checks.append((np.logical_or.reduce([np.isnan(c) for c in columns.values()]), MISSING, 0))
@@ -190,6 +250,9 @@ def evaluate(table: Table, indicators: Sequence[Indicator] | None = None) -> Res
             ]
             result = np.broadcast_to(spec.func(**columns), (n,))
         checks.append((~np.isfinite(result), UNDEFINED, _NOT_FINITE))
+        if spec.unit == "percent" and any(isinstance(c, PartOfWhole) for c in spec.constraints):
+            # Parts summing to within PART_TOLERANCE above their whole: 100 %, not more.
+            result = np.minimum(result, 100.0)
         for mask, code, why in checks:
             new = mask & ~stopped
             if new.any():

@@ -2,18 +2,51 @@
 
 Every exception inherits :class:`Iso37122Error` *and* the builtin a caller would expect, so
 ``except ValueError`` keeps working in code that does not know this library.
+
+Every error has a stable ``code`` (:data:`ErrorCode`), and every :class:`Problem` of a
+:class:`DataError` has one as its ``rule``:
+
+======================  ======================================================================
+code                    meaning
+======================  ======================================================================
+``wrong_type``          a value of a type that is not a number (bool, complex, bytes, date …)
+``not_a_number``        text that is not a number
+``not_finite``          an infinite number
+``out_of_range``        a magnitude outside 1e-9 … 1e15 (canonical unit), or beyond a float
+``not_whole``           a count that is not a whole number
+``ambiguous_number``    a comma, or a dot used as thousands separator (``"5.000"``)
+``too_long``            text over 100 characters
+``unit``                a unit that is malformed, unknown or of the wrong dimension
+``below_minimum``       a value below the variable's minimum
+``above_maximum``       a value above the variable's maximum
+``constraint``          a part above its whole (``strict=True``)
+``bad_year``            a year that is not a whole number from 1900 to 2100
+``code_not_text``       a region code read as a number
+``missing_identity``    a row without a city (or a CityData without a required field)
+``duplicate_identity``  two rows of one city-year
+``unknown_column``      a column or field that is not an input variable
+``bad_column``          a column name that is not text
+``bad_value``           any other invalid field of a CityData
+``bad_argument``        a wrong argument of a public function (:class:`ArgumentError`)
+``bad_config``          an invalid roll-up configuration (:class:`ConfigError`)
+``unknown_indicator``   an indicator that is not in the catalogue
+======================  ======================================================================
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 
 __all__ = [
+    "ArgumentError",
     "ConfigError",
+    "ConfigWarning",
     "DataError",
+    "ErrorCode",
     "Iso37122Error",
     "Problem",
     "UnitError",
@@ -21,6 +54,32 @@ __all__ = [
     "UnknownVariableError",
     "show_value",
 ]
+
+
+ErrorCode = Literal[
+    "wrong_type",
+    "not_a_number",
+    "not_finite",
+    "out_of_range",
+    "not_whole",
+    "ambiguous_number",
+    "too_long",
+    "unit",
+    "below_minimum",
+    "above_maximum",
+    "constraint",
+    "bad_year",
+    "code_not_text",
+    "missing_identity",
+    "duplicate_identity",
+    "unknown_column",
+    "bad_column",
+    "bad_value",
+    "bad_argument",
+    "bad_config",
+    "unknown_indicator",
+]
+"""The stable codes of errors and problems (listed in the module docstring)."""
 
 
 def show_value(value: object) -> str:
@@ -35,6 +94,10 @@ def show_value(value: object) -> str:
     """
     if isinstance(value, bool) or not isinstance(value, int | float | np.integer | np.floating):
         return repr(value)
+    if isinstance(value, int) and abs(value) >= 10**15:  # beyond float precision, or range
+        digits = str(abs(value))
+        shown = digits if len(digits) <= 30 else f"{digits[:12]}...({len(digits)} digits)"
+        return f"-{shown}" if value < 0 else shown
     number = float(value)
     if number.is_integer() and abs(number) < 1e15:
         return str(int(number))
@@ -42,7 +105,12 @@ def show_value(value: object) -> str:
 
 
 class Iso37122Error(Exception):
-    """Root of every error this library raises on purpose."""
+    """Root of every error this library raises on purpose.
+
+    ``code`` is a stable, machine-readable code of the kind of error.
+    """
+
+    code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +128,8 @@ class Problem:
     value
         The offending value, as given.
     rule
-        A short machine-readable code: ``"not_a_number"``, ``"below_minimum"``,
-        ``"above_maximum"``, ``"unit"``, ``"duplicate_identity"``, ``"unknown_column"``,
+        A short machine-readable code: ``"not_a_number"``, ``"not_finite"``,
+        ``"below_minimum"``, ``"unit"``, ``"duplicate_identity"``, ``"unknown_column"``,
         ``"missing_identity"``.
     message
         A sentence saying what is wrong and what to do.
@@ -92,11 +160,16 @@ class DataError(Iso37122Error, ValueError):
     """Input data that cannot be used as given.
 
     ``problems`` lists every problem found (not only the first), each naming the row, the
-    variable, the value and the rule it broke.
+    variable, the value and the rule it broke; ``code`` is the rule when the error is about one
+    value.
     """
 
-    def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
+    def __init__(
+        self, message: str, problems: Sequence[Problem] = (), *, code: str | None = None
+    ) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
+        self.code = code or type(self).code
+        """The rule broken by a single value, as in :attr:`Problem.rule` (``None`` for many)."""
         if self.problems:
             shown = "\n".join(f"  - {p}" for p in self.problems[:50])
             more = len(self.problems) - 50
@@ -108,13 +181,19 @@ class DataError(Iso37122Error, ValueError):
 class UnitError(DataError):
     """A value whose unit cannot be converted to the variable's canonical unit."""
 
+    code = "unit"
+
 
 class UnknownVariableError(DataError):
     """A column or field that is not a declared input variable."""
 
+    code = "unknown_column"
+
 
 class UnknownIndicatorError(Iso37122Error, KeyError):
     """An indicator clause or name that is not in the catalogue."""
+
+    code = "unknown_indicator"
 
     def __str__(self) -> str:
         """Return the message unquoted."""
@@ -122,5 +201,24 @@ class UnknownIndicatorError(Iso37122Error, KeyError):
         return str(self.args[0]) if self.args else ""
 
 
+class ArgumentError(Iso37122Error, TypeError, ValueError):
+    """A public function called with an argument of the wrong type or value.
+
+    It is both a ``TypeError`` and a ``ValueError``, so that either ``except`` catches it; the
+    message says what the argument must be.
+    """
+
+    code = "bad_argument"
+
+
 class ConfigError(Iso37122Error, ValueError):
     """A roll-up configuration that is inconsistent, found before anything is computed."""
+
+    code = "bad_config"
+
+
+class ConfigWarning(UserWarning):
+    """A roll-up configuration that is valid but probably not what was meant.
+
+    For example a target of ``0.9`` for a percentage indicator (90 % was probably meant).
+    """

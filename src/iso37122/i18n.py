@@ -29,8 +29,9 @@ import numpy as np
 import pandas as pd
 
 from iso37122.elements import KeyElement
+from iso37122.engine import Status
 from iso37122.errors import ConfigError
-from iso37122.indicators import CATALOGUE, Indicator, Status
+from iso37122.indicators import CATALOGUE, Indicator
 from iso37122.themes import Theme
 
 __all__ = [
@@ -458,8 +459,19 @@ _REASONS: tuple[_Rule, ...] = (
         ),
     ),
     (
-        re.compile(r"^(?P<var>\w+) = (?P<value>.+?):? is not a number$"),
-        lambda m: f"{m['var']} = {m['value']} bukan angka",
+        re.compile(r"^(?P<head>.+?):? is not a number$"),
+        lambda m: f"{m['head']} bukan angka",
+    ),
+    (
+        re.compile(r"^(?P<head>.+?) is not a number followed by a unit; write (?P<how>.+)$"),
+        lambda m: f"{m['head']} bukan angka yang diikuti satuan; tulis {m['how']}",
+    ),
+    (
+        re.compile(r"^(?P<head>.+?) is ambiguous: the dot may separate thousands .*$"),
+        lambda m: (
+            f"{m['head']} bermakna ganda: titik dapat memisahkan ribuan (kebiasaan Indonesia) "
+            "atau desimal; tulis '5000' atau '5 000' untuk lima ribu, '5.0' untuk lima"
+        ),
     ),
     (
         re.compile(r"^(?P<var>\w+) = (?P<value>.+) is not finite \[(?P<unit>.+)\]$"),

@@ -8,16 +8,17 @@ from functools import cached_property
 from typing import Any, Literal, overload
 
 import numpy as np
-import numpy.typing as npt
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
-from iso37122.data import CityDataBase, Extra, Table, to_table
+from iso37122._arguments import check_indicators, check_options
+from iso37122._typing import ObjectArray
+from iso37122.data import CityDataBase, Extra, Table, raise_problems, to_table
 from iso37122.elements import KeyElement
-from iso37122.engine import Results, evaluate
-from iso37122.errors import UnknownIndicatorError
-from iso37122.indicators import CATALOGUE, Status
-from iso37122.indicators._spec import STATUS_BY_CODE
+from iso37122.engine import STATUS_BY_CODE, Results, Status, evaluate
+from iso37122.errors import ArgumentError, UnknownIndicatorError
+from iso37122.indicators import CATALOGUE
+from iso37122.quality import QualityFlag, quality_flags
 from iso37122.rollup import ElementResults, ElementScore, RollupConfig, roll_up
 from iso37122.themes import Theme
 
@@ -118,8 +119,18 @@ class Profile:
         """Score of each of the three key elements, with coverage and contributions."""
         return self._elements.scores(self._row)
 
+    @cached_property
+    def warnings(self) -> tuple[QualityFlag, ...]:
+        """Data-quality flags of this city-year: valid values that look wrong (see quality)."""
+        return quality_flags(self._results.table, np.array([self._row], dtype=np.intp))
+
     def explain(self, element: KeyElement | str) -> str:
         """Show how one element's score was made: what entered, with what weight, and what not."""
+        if element not in {e.value for e in KeyElement}:
+            raise ArgumentError(
+                f"explain() takes a key element: {', '.join(repr(e.value) for e in KeyElement)}"
+                f", not {element!r}"
+            )
         return self._elements.explain(element, self._row)
 
     def __getitem__(self, key: str) -> IndicatorResult:
@@ -224,6 +235,11 @@ class ProfileSet(Sequence[Profile]):
     def table(self) -> Table:
         """The validated input table."""
         return self._results.table
+
+    @cached_property
+    def warnings(self) -> tuple[QualityFlag, ...]:
+        """Data-quality flags of every city-year, by row (see :mod:`iso37122.quality`)."""
+        return quality_flags(self._results.table)
 
     def __len__(self) -> int:
         """Return the number of city-years."""
@@ -330,7 +346,7 @@ class ProfileSet(Sequence[Profile]):
         row_codes = np.repeat(np.arange(n), m)
         indicator_codes = np.tile(np.arange(m), n)
 
-        def per_row(labels: npt.NDArray[np.object_]) -> pd.Categorical:
+        def per_row(labels: ObjectArray) -> pd.Categorical:
             codes, uniques = pd.factorize(pd.Series(labels, dtype=object), use_na_sentinel=True)
             return pd.Categorical.from_codes(codes[row_codes], categories=uniques)
 
@@ -365,11 +381,22 @@ def _in_language(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return localise_frame(frame, lang)
 
 
+def _config(config: object) -> RollupConfig | None:
+    """Accept a RollupConfig, None, or a mapping validated into a RollupConfig."""
+    if config is None or isinstance(config, RollupConfig):
+        return config
+    if isinstance(config, Mapping):
+        return RollupConfig.model_validate(dict(config))
+    raise ArgumentError(
+        f"config= takes a RollupConfig or a mapping of its fields, not {type(config).__name__}"
+    )
+
+
 @overload
 def compute_profile(
     data: CityDataBase | Mapping[str, object],
     *,
-    config: RollupConfig | None = ...,
+    config: RollupConfig | Mapping[str, Any] | None = ...,
     strict: bool = ...,
     indicators: IndicatorKeys = ...,
     units: Mapping[str, str] | None = ...,
@@ -381,7 +408,7 @@ def compute_profile(
 def compute_profile(
     data: pd.DataFrame | Sequence[Mapping[str, object] | CityDataBase],
     *,
-    config: RollupConfig | None = ...,
+    config: RollupConfig | Mapping[str, Any] | None = ...,
     strict: bool = ...,
     indicators: IndicatorKeys = ...,
     units: Mapping[str, str] | None = ...,
@@ -395,7 +422,7 @@ def compute_profile(
     | pd.DataFrame
     | Sequence[Mapping[str, object] | CityDataBase],
     *,
-    config: RollupConfig | None = None,
+    config: RollupConfig | Mapping[str, Any] | None = None,
     strict: bool = False,
     indicators: IndicatorKeys = None,
     units: Mapping[str, str] | None = None,
@@ -412,12 +439,16 @@ def compute_profile(
         ``code`` and one column per variable, in its canonical unit, in ``units`` or with the
         unit in the header (``"land_area [ha]"``).
     config
-        How indicators are scored and rolled up into the three key elements (default:
+        How indicators are scored and rolled up into the three key elements, as a
+        ``RollupConfig`` or a mapping of its fields (validated by
+        ``RollupConfig.model_validate``; default:
         :class:`~iso37122.rollup.RollupConfig` defaults: goalposts, equal weights, arithmetic
         mean, the library's default element mapping).
     strict
-        Raise one :class:`~iso37122.errors.DataError` listing every bad value. By default a
-        bad value makes the indicators that use it ``invalid`` and all others are computed.
+        Raise one :class:`~iso37122.errors.DataError` listing every data problem: every bad
+        value and every broken constraint (a part above its whole). By default a bad value
+        or a broken constraint makes the indicators concerned ``invalid`` and all others are
+        computed.
     indicators
         Clauses, names or themes to compute (default: all).
     units
@@ -447,9 +478,16 @@ def compute_profile(
     >>> p["5.3"].reason
     'not reported: ict_employed, labour_force'
     """
+    check_indicators(indicators)
+    config = _config(config)
     specs = CATALOGUE.select(indicators)
-    table = to_table(data, units=units, strict=strict, extra=extra)
+    check_options(units=units, strict=strict, extra=extra)
+    table = to_table(data, units=units, strict=False, extra=extra)
     results = evaluate(table, specs)
+    if strict:
+        problems = [*table.problems, *results.constraint_problems()]
+        if problems:
+            raise_problems(problems)
     elements = roll_up(results, config)
     if isinstance(data, CityDataBase | Mapping):
         return Profile(results, elements, 0)

@@ -27,14 +27,13 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, overload
 
 import numpy as np
-import numpy.typing as npt
 import pandas as pd
 
+from iso37122._typing import BoolArray, IntArray
 from iso37122.data import CityDataBase, Extra, Table, to_table
-from iso37122.elements import KeyElement
-from iso37122.engine import Results, evaluate
-from iso37122.indicators import CATALOGUE, Status
-from iso37122.indicators._spec import STATUS_BY_CODE
+from iso37122.elements import KeyElement, element_of
+from iso37122.engine import STATUS_BY_CODE, Results, Status, evaluate
+from iso37122.indicators import CATALOGUE
 from iso37122.themes import Theme
 from iso37122.variables import VARIABLES
 
@@ -50,8 +49,6 @@ __all__ = [
     "readiness",
 ]
 
-BoolArray = npt.NDArray[np.bool_]
-IntArray = npt.NDArray[np.int64]
 
 _COMPUTED = Status.COMPUTED.code
 
@@ -704,6 +701,7 @@ def readiness(
     table = to_table(data, units=units, extra=extra, caller="readiness")
     results = evaluate(table, specs)
     elements = [
-        config.element(spec) if config is not None else spec.element for spec in results.indicators
+        config.element(spec) if config is not None else element_of(spec)
+        for spec in results.indicators
     ]
     return Readiness(results, elements)

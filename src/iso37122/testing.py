@@ -16,9 +16,9 @@ from collections import defaultdict
 import numpy as np
 import pandas as pd
 
+from iso37122._typing import FloatArray
 from iso37122.indicators import CATALOGUE, PartOfWhole
-from iso37122.indicators._formulas import FloatArray
-from iso37122.variables import VARIABLES, Variable
+from iso37122.variables import VARIABLES, Kind, Variable
 
 __all__ = ["synthetic_frame"]
 
@@ -123,7 +123,7 @@ def _draw(variable: Variable, population: FloatArray, rng: np.random.Generator) 
         low, high = _PER_PERSON[variable.unit]
         return np.round(population * rng.uniform(low, high, n))
     low, high = _ABSOLUTE[variable.unit]
-    value: FloatArray = np.round(rng.uniform(low, high, n), 3)
+    value: FloatArray = np.round(rng.uniform(low, high, n), 0 if variable.kind is Kind.COUNT else 3)
     return value
 
 
@@ -166,7 +166,13 @@ def synthetic_frame(n_rows: int, *, seed: int = 0) -> pd.DataFrame:
                 cap = np.min([values[whole] / parts for whole, parts in bounds], axis=0)
                 low, high = _SMALL_PART.get(variable.id, (0.05, 0.95))
                 fraction = rng.uniform(low, high, n_rows)
-                values[variable.id] = np.floor(cap * fraction * 1000.0) / 1000.0
+                # Counts are whole numbers; quantities keep three decimals.
+                scale = 1.0 if variable.kind is Kind.COUNT else 1000.0
+                part = np.floor(cap * fraction * scale) / scale
+                # A small count part rounds down to 0: keep it at 1 where the whole allows.
+                if variable.kind is Kind.COUNT:
+                    part = np.maximum(part, np.minimum(1.0, np.floor(cap)))
+                values[variable.id] = part
             else:
                 values[variable.id] = _draw(variable, population, rng)
             pending.remove(variable)

@@ -11,9 +11,8 @@ a flow over the year), in its canonical unit.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
 
@@ -51,8 +50,11 @@ class Variable:
         What to report, in English and in Bahasa Indonesia.
     theme
         The theme whose indicators use it, or ``None`` for a variable shared across themes.
-    minimum, maximum
-        Inclusive bounds of a valid value in the canonical unit (``maximum`` may be infinite).
+    minimum
+        Inclusive lower bound of a valid value in the canonical unit. Every variable is a total
+        for one city-year (a count, an amount, a length, a sum of durations), so it is 0 and
+        there is no upper bound: a total has no natural maximum, and what a part may not exceed
+        is its whole, checked by the indicators' ``PartOfWhole`` rules.
     """
 
     id: str
@@ -62,7 +64,6 @@ class Variable:
     description_id: str
     theme: Theme | None = None
     minimum: float = 0.0
-    maximum: float = field(default=math.inf)
 
 
 def _v(
@@ -98,8 +99,10 @@ _DECLARATIONS: tuple[Variable, ...] = (
        "Total municipal expenditure (budget spent) in the year.",
        "Total belanja pemerintah daerah (realisasi anggaran) dalam setahun."),
     _v("total_energy_consumption", "GJ", _Q, None,
-       "Total energy consumed in the city in the year (the city's energy mix, all carriers).",
-       "Total konsumsi energi di kota dalam setahun (bauran energi kota, semua pembawa energi)."),
+       "Total energy consumed in the city in the year: the city's total energy demand (its "
+       "energy mix, all carriers).",
+       "Total konsumsi energi di kota dalam setahun: total kebutuhan energi kota (bauran "
+       "energinya, semua pembawa energi)."),
     _v("buildings", "building", _C, None,
        "Total number of buildings in the city.",
        "Jumlah seluruh bangunan gedung di kota."),
@@ -199,6 +202,11 @@ _DECLARATIONS: tuple[Variable, ...] = (
     _v("commercial_industrial_buildings_with_smart_energy_meters", "building", _C, _T.ENERGY,
        "Commercial and industrial buildings with smart energy meters.",
        "Bangunan gedung komersial dan industri yang memiliki meter energi pintar."),
+    _v("non_household_buildings", "building", _C, _T.ENERGY,
+       "Buildings in the city other than household (residential) buildings: public, "
+       "commercial and industrial buildings.",
+       "Bangunan gedung di kota selain bangunan rumah tangga (hunian): bangunan gedung publik, "
+       "komersial, dan industri."),
     _v("ev_charging_stations", "device", _C, _T.ENERGY,
        "Publicly accessible electric-vehicle charging stations.",
        "Stasiun pengisian kendaraan listrik yang dapat diakses publik."),

@@ -233,9 +233,9 @@ def test_compute_writes_element_scores_in_every_format(
 ) -> None:
     for name in ("compute_csv", "compute_json", "compute_jsonl"):
         assert results[name].returncode == 0, results[name].stderr
-    wide = pd.read_csv(files.out("out.csv"), dtype={"code": str})
-    assert len(wide) == 3
-    assert {"livable_score", "green_score", "digital_score"} <= set(wide.columns)
+    long = pd.read_csv(files.out("out.csv"), dtype={"code": str})
+    assert len(long) == 3 * 80  # one row per city-year and indicator
+    assert {"livable_score", "green_score", "digital_score"} <= set(long.columns)
     records = json.loads(files.out("out.json").read_text(encoding="utf-8"))
     assert [set(r["elements"]) for r in records] == [{"livable", "green", "digital"}] * 3
     assert records[1]["indicators"]["18.1"]["status"] == "missing"

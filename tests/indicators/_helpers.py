@@ -13,19 +13,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from iso37122.indicators._formulas import FloatArray
-from iso37122.indicators._spec import Indicator, PartOfWhole, Positive, Status
+from iso37122._typing import FloatArray
+from iso37122.engine import Status
+from iso37122.indicators._spec import Indicator, PartOfWhole, Positive
 
 __all__ = [
-    "INFERRED_NOTE",
     "arr",
-    "check_documentation",
     "check_sole_part_of_whole",
     "check_sole_positive",
 ]
-
-INFERRED_NOTE = "Formula inferred from the title; not read in any source."
-"""The note of an indicator whose formula is the most literal reading of its title."""
 
 
 def arr(*values: float) -> FloatArray:
@@ -100,22 +96,3 @@ def check_sole_positive(
         reason,
         "reason when the denominator is negative",
     )
-
-
-def check_documentation(spec: Indicator) -> None:
-    """Check what the docstring and the definition source say beyond the registry-wide tests.
-
-    The docstring cites "ISO 37122:2019, clause X.Y."; the Indonesian title is the project's
-    own translation; an inferred formula carries exactly :data:`INFERRED_NOTE` and its
-    docstring says it is inferred from the title, while a read formula's docstring does not
-    mention inference at all.
-    """
-    doc = spec.func.__doc__ or ""
-    source = spec.definition_source
-    assert f"ISO 37122:2019, clause {spec.clause}." in doc, f"{spec.clause}: clause not cited"
-    _assert_equal(source.title_id_origin, "own_translation", f"{spec.clause} title_id_origin")
-    if source.formula == "inferred":
-        _assert_equal(source.note, INFERRED_NOTE, f"{spec.clause} note")
-        assert "inferred from the title" in doc, f"{spec.clause}: docstring hides the inference"
-    else:
-        assert "inferred" not in doc, f"{spec.clause}: a read formula's docstring says inferred"

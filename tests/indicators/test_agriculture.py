@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
-from _helpers import check_documentation, check_sole_part_of_whole, check_sole_positive
+from _helpers import check_sole_part_of_whole, check_sole_positive
 
 from iso37122.indicators import agriculture
-from iso37122.indicators._spec import Direction, PartOfWhole, Positive
+from iso37122.indicators._spec import PartOfWhole, Positive
 
 SPECS = {s.clause: s for s in agriculture.SPECS}
-
-
-@pytest.mark.parametrize("clause", sorted(SPECS))
-def test_documentation(clause: str) -> None:
-    check_documentation(SPECS[clause])
 
 
 # --- 20.1 urban agriculture budget share -------------------------------------------------
@@ -27,13 +21,6 @@ def test_urban_agriculture_budget_share_value() -> None:
     np.testing.assert_allclose(
         agriculture.urban_agriculture_budget_share(spending, budget), [0.05, 0.0, 5.0]
     )
-
-
-def test_urban_agriculture_budget_share_spec() -> None:
-    spec = SPECS["20.1"]
-    assert spec.inputs == ("urban_agriculture_expenditure", "municipal_expenditure")
-    assert spec.unit == "percent"
-    assert spec.direction is Direction.HIGHER_IS_BETTER
 
 
 def test_urban_agriculture_budget_share_part_of_whole() -> None:
@@ -61,14 +48,6 @@ def test_food_waste_composted_per_capita_value() -> None:
     )
 
 
-def test_food_waste_composted_per_capita_spec() -> None:
-    spec = SPECS["20.2"]
-    assert spec.inputs == ("food_waste_composted", "population")
-    assert spec.unit == "t / person"
-    # The CSV hint is "unclear": diverting food waste to composting is taken as better.
-    assert spec.direction is Direction.HIGHER_IS_BETTER
-
-
 def test_food_waste_composted_per_capita_positive_population() -> None:
     check_sole_positive(
         SPECS["20.2"],
@@ -89,13 +68,6 @@ def test_online_food_supplier_map_coverage_value() -> None:
     np.testing.assert_allclose(
         agriculture.online_food_supplier_map_coverage(mapped, land), [75.0, 100.0, 0.0]
     )
-
-
-def test_online_food_supplier_map_coverage_spec() -> None:
-    spec = SPECS["20.3"]
-    assert spec.inputs == ("area_with_online_food_supplier_map", "land_area")
-    assert spec.unit == "percent"
-    assert spec.direction is Direction.HIGHER_IS_BETTER
 
 
 def test_online_food_supplier_map_coverage_part_of_whole() -> None:

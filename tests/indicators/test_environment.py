@@ -6,9 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from iso37122.indicators import environment
-from iso37122.indicators._spec import Direction, PartOfWhole, Positive
-from iso37122.units import parse_unit
-from iso37122.variables import VARIABLES
+from iso37122.indicators._spec import PartOfWhole, Positive
 
 SPECS = {s.clause: s for s in environment.SPECS}
 
@@ -38,16 +36,6 @@ def test_recent_green_building_share_part_of_whole() -> None:
     )
 
 
-def test_recent_green_building_share_spec() -> None:
-    spec = SPECS["8.1"]
-    assert spec.inputs == (
-        "green_buildings_recently_built_or_refurbished",
-        "buildings_recently_built_or_refurbished",
-    )
-    assert spec.unit == "percent"
-    assert spec.direction is Direction.HIGHER_IS_BETTER
-
-
 # --- 8.2 --------------------------------------------------------------------------------------
 
 
@@ -67,17 +55,6 @@ def test_air_quality_monitoring_stations_per_km2_land_area_must_be_positive() ->
         negative=-3.5,
         reason="land_area (-3.5) must be greater than 0",
     )
-
-
-def test_air_quality_monitoring_stations_per_km2_spec() -> None:
-    spec = SPECS["8.2"]
-    assert spec.inputs == ("air_quality_monitoring_stations", "land_area")
-    assert spec.unit == "device / km**2"
-    # Stations are counted as devices and land area is in km**2, so the unit is their quotient.
-    assert parse_unit(spec.unit) == parse_unit(
-        f"{VARIABLES['air_quality_monitoring_stations'].unit} / {VARIABLES['land_area'].unit}"
-    )
-    assert spec.direction is Direction.HIGHER_IS_BETTER
 
 
 # Stations are a count, so whole numbers (which also keeps clear of subnormal floats).
@@ -110,10 +87,3 @@ def test_indoor_air_monitoring_public_building_share_part_of_whole() -> None:
         exceeding=(41.0, 40.0),
         reason="public_buildings_with_indoor_air_monitoring (41) exceeds public_buildings (40)",
     )
-
-
-def test_indoor_air_monitoring_public_building_share_spec() -> None:
-    spec = SPECS["8.3"]
-    assert spec.inputs == ("public_buildings_with_indoor_air_monitoring", "public_buildings")
-    assert spec.unit == "percent"
-    assert spec.direction is Direction.HIGHER_IS_BETTER

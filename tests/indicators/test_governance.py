@@ -4,7 +4,7 @@ import numpy as np
 from _helpers import arr, check_sole_part_of_whole, check_sole_positive
 
 from iso37122.indicators import governance
-from iso37122.indicators._spec import Direction, PartOfWhole, Positive
+from iso37122.indicators._spec import PartOfWhole, Positive
 
 SPECS = {s.clause: s for s in governance.SPECS}
 
@@ -30,14 +30,6 @@ def test_open_data_portal_visits_per_100k_population_must_be_positive() -> None:
     )
 
 
-def test_open_data_portal_visits_per_100k_spec() -> None:
-    spec = SPECS["10.1"]
-    assert spec.inputs == ("open_data_portal_visits", "population")
-    assert spec.unit == "1 / hundred_thousand_people"
-    assert spec.direction is Direction.HIGHER_IS_BETTER
-    assert "inferred from the title" in spec.definition_source.note
-
-
 # --- 10.2 -------------------------------------------------------------------------------------
 
 
@@ -55,13 +47,6 @@ def test_online_city_services_share_part_of_whole() -> None:
         exceeding=(80.0, 72.0),
         reason="city_services_online (80) exceeds city_services (72)",
     )
-
-
-def test_online_city_services_share_spec() -> None:
-    spec = SPECS["10.2"]
-    assert spec.inputs == ("city_services_online", "city_services")
-    assert spec.unit == "percent"
-    assert spec.direction is Direction.HIGHER_IS_BETTER
 
 
 # --- 10.3 -------------------------------------------------------------------------------------
@@ -84,14 +69,6 @@ def test_average_non_emergency_response_time_inquiries_must_be_positive() -> Non
         negative=-1.0,
         reason="non_emergency_inquiries (-1) must be greater than 0",
     )
-
-
-def test_average_non_emergency_response_time_spec() -> None:
-    spec = SPECS["10.3"]
-    assert spec.inputs == ("non_emergency_inquiry_response_time", "non_emergency_inquiries")
-    assert spec.unit == "day"
-    assert spec.direction is Direction.LOWER_IS_BETTER
-    assert "inferred from the title" in spec.definition_source.note
 
 
 def test_average_non_emergency_response_time_aggregates_as_a_weighted_mean() -> None:
@@ -121,10 +98,3 @@ def test_average_it_downtime_incidents_must_be_positive() -> None:
         negative=-2.0,
         reason="it_downtime_incidents (-2) must be greater than 0",
     )
-
-
-def test_average_it_downtime_spec() -> None:
-    spec = SPECS["10.4"]
-    assert spec.inputs == ("it_downtime", "it_downtime_incidents")
-    assert spec.unit == "hour"
-    assert spec.direction is Direction.LOWER_IS_BETTER

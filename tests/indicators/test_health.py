@@ -4,7 +4,7 @@ import numpy as np
 from _helpers import arr, check_sole_part_of_whole, check_sole_positive
 
 from iso37122.indicators import health
-from iso37122.indicators._spec import Direction, PartOfWhole, Positive
+from iso37122.indicators._spec import PartOfWhole, Positive
 
 SPECS = {s.clause: s for s in health.SPECS}
 
@@ -30,13 +30,6 @@ def test_online_health_file_coverage_part_of_whole() -> None:
     )
 
 
-def test_online_health_file_coverage_spec() -> None:
-    spec = SPECS["11.1"]
-    assert spec.inputs == ("population_with_online_health_file", "population")
-    assert spec.unit == "percent"
-    assert spec.direction is Direction.HIGHER_IS_BETTER
-
-
 # --- 11.2 -------------------------------------------------------------------------------------
 
 
@@ -58,15 +51,6 @@ def test_remote_medical_appointments_per_100k_population_must_be_positive() -> N
     )
 
 
-def test_remote_medical_appointments_per_100k_spec() -> None:
-    spec = SPECS["11.2"]
-    assert spec.inputs == ("remote_medical_appointments", "population")
-    # A plain count (appointments) per 100 000 people; "annual" stays in the title.
-    assert spec.unit == "1 / hundred_thousand_people"
-    assert "Annual" in spec.title
-    assert spec.direction is Direction.HIGHER_IS_BETTER
-
-
 # --- 11.3 -------------------------------------------------------------------------------------
 
 
@@ -86,10 +70,3 @@ def test_environmental_alert_coverage_part_of_whole() -> None:
         exceeding=(1_200_001.0, 1_200_000.0),
         reason="population_with_environmental_alerts (1200001) exceeds population (1200000)",
     )
-
-
-def test_environmental_alert_coverage_spec() -> None:
-    spec = SPECS["11.3"]
-    assert spec.inputs == ("population_with_environmental_alerts", "population")
-    assert spec.unit == "percent"
-    assert spec.direction is Direction.HIGHER_IS_BETTER

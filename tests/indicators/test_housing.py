@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 import numpy as np
-from _helpers import INFERRED_NOTE, arr, check_sole_part_of_whole
+from _helpers import arr, check_sole_part_of_whole
 
 from iso37122.indicators import housing
-from iso37122.indicators._spec import Direction, PartOfWhole
+from iso37122.indicators._spec import PartOfWhole
 
 SPECS = {s.clause: s for s in housing.SPECS}
 
@@ -30,15 +30,6 @@ def test_smart_energy_meter_household_share_part_of_whole() -> None:
     )
 
 
-def test_smart_energy_meter_household_share_spec() -> None:
-    spec = SPECS["12.1"]
-    assert spec.inputs == ("households_with_smart_energy_meters", "households")
-    assert spec.unit == "percent"
-    assert spec.direction is Direction.HIGHER_IS_BETTER
-    assert spec.definition_source.note == INFERRED_NOTE
-    assert "inferred from the title" in (spec.func.__doc__ or "")
-
-
 # --- 12.2 -------------------------------------------------------------------------------------
 
 
@@ -58,10 +49,3 @@ def test_smart_water_meter_household_share_part_of_whole() -> None:
         exceeding=(90_500.0, 90_000.0),
         reason="households_with_smart_water_meters (90500) exceeds households (90000)",
     )
-
-
-def test_smart_water_meter_household_share_spec() -> None:
-    spec = SPECS["12.2"]
-    assert spec.inputs == ("households_with_smart_water_meters", "households")
-    assert spec.unit == "percent"
-    assert spec.direction is Direction.HIGHER_IS_BETTER

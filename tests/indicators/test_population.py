@@ -1,29 +1,12 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 from _helpers import arr, check_sole_part_of_whole
 
 from iso37122.indicators import population
-from iso37122.indicators._spec import Direction, PartOfWhole
+from iso37122.indicators._spec import PartOfWhole
 
 SPECS = {s.clause: s for s in population.SPECS}
-
-
-@pytest.mark.parametrize(
-    ("clause", "inputs"),
-    [
-        ("13.1", ("accessible_public_buildings", "public_buildings")),
-        ("13.2", ("assistive_technology_expenditure", "municipal_expenditure")),
-        ("13.3", ("accessible_pedestrian_crossings", "marked_pedestrian_crossings")),
-        ("13.4", ("digital_divide_expenditure", "municipal_expenditure")),
-    ],
-)
-def test_spec(clause: str, inputs: tuple[str, str]) -> None:
-    spec = SPECS[clause]
-    assert spec.inputs == inputs
-    assert spec.unit == "percent"
-    assert spec.direction is Direction.HIGHER_IS_BETTER
 
 
 # --- 13.1 -------------------------------------------------------------------------------------

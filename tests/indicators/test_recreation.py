@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 import numpy as np
-from _helpers import INFERRED_NOTE, arr, check_sole_part_of_whole
+from _helpers import arr, check_sole_part_of_whole
 
 from iso37122.indicators import recreation
-from iso37122.indicators._spec import Direction, PartOfWhole
+from iso37122.indicators._spec import PartOfWhole
 
 SPECS = {s.clause: s for s in recreation.SPECS}
 
@@ -31,15 +31,3 @@ def test_online_bookable_recreation_service_share_part_of_whole() -> None:
             "public_recreation_services (40)"
         ),
     )
-
-
-def test_online_bookable_recreation_service_share_spec() -> None:
-    spec = SPECS["14.1"]
-    assert spec.inputs == (
-        "public_recreation_services_bookable_online",
-        "public_recreation_services",
-    )
-    assert spec.unit == "percent"
-    assert spec.direction is Direction.HIGHER_IS_BETTER
-    assert spec.definition_source.note == INFERRED_NOTE
-    assert "inferred from the title" in (spec.func.__doc__ or "")

@@ -1,39 +1,16 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
-from _helpers import INFERRED_NOTE, arr, check_sole_part_of_whole
+from _helpers import arr, check_sole_part_of_whole
 
 from iso37122.indicators import solid_waste
-from iso37122.indicators._spec import Direction, PartOfWhole
+from iso37122.indicators._spec import PartOfWhole
 from iso37122.variables import VARIABLES
 
 SPECS = {s.clause: s for s in solid_waste.SPECS}
 
 
 # --- the module -------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("clause", "inputs"),
-    [
-        ("16.1", ("waste_drop_off_containers_with_telemetering", "waste_drop_off_containers")),
-        ("16.2", ("population_with_metered_waste_collection", "population")),
-        ("16.3", ("solid_waste_used_for_energy", "municipal_solid_waste")),
-        ("16.4", ("plastic_waste_recycled", "plastics_on_market")),
-        ("16.5", ("sensor_enabled_garbage_bins", "public_garbage_bins")),
-        ("16.6", ("electronic_waste_recycled", "electronic_waste")),
-    ],
-)
-def test_spec(clause: str, inputs: tuple[str, str]) -> None:
-    spec = SPECS[clause]
-    assert spec.inputs == inputs
-    assert spec.unit == "percent"
-    assert spec.direction is Direction.HIGHER_IS_BETTER
-    # An inferred formula says so, in the spec and in the docstring; a read one does not.
-    inferred = spec.definition_source.formula == "inferred"
-    assert (INFERRED_NOTE in spec.definition_source.note) is inferred
-    assert ("inferred from the title" in (spec.func.__doc__ or "")) is inferred
 
 
 def test_mass_shares_compare_masses_in_the_same_unit() -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from _helpers import INFERRED_NOTE, arr, check_sole_part_of_whole, check_sole_positive
+from _helpers import arr, check_sole_part_of_whole, check_sole_positive
 
 from iso37122.indicators import sport_and_culture
-from iso37122.indicators._spec import Direction, Indicator, PartOfWhole, Positive
+from iso37122.indicators._spec import PartOfWhole, Positive
 
 SPECS = {s.clause: s for s in sport_and_culture.SPECS}
 
@@ -85,34 +85,3 @@ def test_part_cannot_exceed_whole(clause: str, part: str, whole: str) -> None:
 
 
 # --- specs ---------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("spec", sport_and_culture.SPECS, ids=lambda s: s.clause)
-def test_indonesian_title_is_own_translation(spec: Indicator) -> None:
-    assert spec.definition_source.title_id_origin == "own_translation"
-
-
-@pytest.mark.parametrize(
-    ("clause", "inputs", "unit"),
-    [
-        (
-            "17.1",
-            ("cultural_facility_online_bookings", "population"),
-            "1 / hundred_thousand_people",
-        ),
-        ("17.2", ("cultural_records_digitized", "cultural_records"), "percent"),
-        ("17.3", ("public_library_titles", "population"), "1 / hundred_thousand_people"),
-        ("17.4", ("active_library_users", "population"), "percent"),
-    ],
-)
-def test_inputs_and_unit(clause: str, inputs: tuple[str, ...], unit: str) -> None:
-    spec = SPECS[clause]
-    assert spec.inputs == inputs
-    assert spec.unit == unit
-    assert spec.direction is Direction.HIGHER_IS_BETTER
-
-
-@pytest.mark.parametrize("clause", ["17.3", "17.4"])
-def test_inferred_formulas_say_so(clause: str) -> None:
-    assert SPECS[clause].definition_source.note == INFERRED_NOTE
-    assert "Formula inferred from the title" in (SPECS[clause].func.__doc__ or "")

@@ -4,14 +4,9 @@ import numpy as np
 from _helpers import arr, check_sole_part_of_whole
 
 from iso37122.indicators import telecommunication
-from iso37122.indicators._spec import Direction, PartOfWhole
+from iso37122.indicators._spec import PartOfWhole
 
 SPECS = {s.clause: s for s in telecommunication.SPECS}
-
-
-def test_every_telecommunication_indicator_is_a_percentage() -> None:
-    for spec in telecommunication.SPECS:
-        assert spec.unit == "percent"
 
 
 # --- 18.1 -------------------------------------------------------------------------------------
@@ -35,12 +30,6 @@ def test_fast_broadband_population_share_part_of_whole() -> None:
     )
 
 
-def test_fast_broadband_population_share_spec() -> None:
-    spec = SPECS["18.1"]
-    assert spec.inputs == ("population_with_fast_broadband", "population")
-    assert spec.direction is Direction.HIGHER_IS_BETTER
-
-
 # --- 18.2 -------------------------------------------------------------------------------------
 
 
@@ -60,14 +49,6 @@ def test_area_without_connectivity_share_part_of_whole() -> None:
     )
 
 
-def test_area_without_connectivity_share_spec() -> None:
-    spec = SPECS["18.2"]
-    assert spec.inputs == ("area_without_connectivity", "land_area")
-    # An uncovered area is a gap in service: the less of it, the better.
-    assert spec.direction is Direction.LOWER_IS_BETTER
-    assert "inferred from the title" in spec.definition_source.note
-
-
 # --- 18.3 -------------------------------------------------------------------------------------
 
 
@@ -85,10 +66,3 @@ def test_municipal_internet_area_share_part_of_whole() -> None:
         exceeding=(161.0, 160.0),
         reason="area_with_municipal_internet (161) exceeds land_area (160)",
     )
-
-
-def test_municipal_internet_area_share_spec() -> None:
-    spec = SPECS["18.3"]
-    assert spec.inputs == ("area_with_municipal_internet", "land_area")
-    assert spec.direction is Direction.HIGHER_IS_BETTER
-    assert "inferred from the title" in spec.definition_source.note

@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
-from _helpers import check_documentation, check_sole_part_of_whole
+from _helpers import check_sole_part_of_whole
 
 from iso37122.indicators import wastewater
-from iso37122.indicators._spec import Direction, PartOfWhole
-from iso37122.variables import VARIABLES
+from iso37122.indicators._spec import PartOfWhole
 
 SPECS = {s.clause: s for s in wastewater.SPECS}
-
-
-@pytest.mark.parametrize("clause", sorted(SPECS))
-def test_documentation(clause: str) -> None:
-    check_documentation(SPECS[clause])
-
-
-def test_every_wastewater_indicator_is_a_share() -> None:
-    assert {s.unit for s in wastewater.SPECS} == {"percent"}
 
 
 # --- 22.1 treated wastewater reused ------------------------------------------------------
@@ -32,13 +21,6 @@ def test_treated_wastewater_reuse_share_value() -> None:
     np.testing.assert_allclose(
         wastewater.treated_wastewater_reuse_share(reused, treated), [7.5, 0.0, 25.0]
     )
-
-
-def test_treated_wastewater_reuse_share_spec() -> None:
-    spec = SPECS["22.1"]
-    assert spec.inputs == ("treated_wastewater_reused", "treated_wastewater")
-    assert spec.unit == "percent"
-    assert spec.direction is Direction.HIGHER_IS_BETTER
 
 
 def test_treated_wastewater_reuse_share_part_of_whole() -> None:
@@ -61,13 +43,6 @@ def test_biosolids_reuse_share_value() -> None:
     np.testing.assert_allclose(
         wastewater.biosolids_reuse_share(reused, produced), [25.0, 100.0, 0.0]
     )
-
-
-def test_biosolids_reuse_share_spec() -> None:
-    spec = SPECS["22.2"]
-    assert spec.inputs == ("biosolids_reused", "biosolids")
-    assert spec.unit == "percent"
-    assert spec.direction is Direction.HIGHER_IS_BETTER
 
 
 def test_biosolids_reuse_share_part_of_whole() -> None:
@@ -93,15 +68,6 @@ def test_wastewater_energy_share_of_consumption_value() -> None:
     )
 
 
-def test_wastewater_energy_share_of_consumption_spec() -> None:
-    spec = SPECS["22.3"]
-    # The same energy variable as clause 7.2, shared rather than declared twice.
-    assert spec.inputs == ("energy_from_wastewater", "total_energy_consumption")
-    assert VARIABLES["energy_from_wastewater"].theme is None
-    assert spec.unit == "percent"
-    assert spec.direction is Direction.HIGHER_IS_BETTER
-
-
 def test_wastewater_energy_share_of_consumption_part_of_whole() -> None:
     check_sole_part_of_whole(
         SPECS["22.3"],
@@ -124,13 +90,6 @@ def test_wastewater_used_for_energy_share_value() -> None:
     )
 
 
-def test_wastewater_used_for_energy_share_spec() -> None:
-    spec = SPECS["22.4"]
-    assert spec.inputs == ("wastewater_used_for_energy", "wastewater")
-    assert spec.unit == "percent"
-    assert spec.direction is Direction.HIGHER_IS_BETTER
-
-
 def test_wastewater_used_for_energy_share_part_of_whole() -> None:
     check_sole_part_of_whole(
         SPECS["22.4"],
@@ -151,13 +110,6 @@ def test_wastewater_pipeline_monitored_share_value() -> None:
     np.testing.assert_allclose(
         wastewater.wastewater_pipeline_monitored_share(monitored, network), [5.0, 0.0, 25.0]
     )
-
-
-def test_wastewater_pipeline_monitored_share_spec() -> None:
-    spec = SPECS["22.5"]
-    assert spec.inputs == ("wastewater_pipeline_length_monitored", "wastewater_pipeline_length")
-    assert spec.unit == "percent"
-    assert spec.direction is Direction.HIGHER_IS_BETTER
 
 
 def test_wastewater_pipeline_monitored_share_part_of_whole() -> None:

@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
-from _helpers import check_documentation, check_sole_part_of_whole, check_sole_positive
+from _helpers import check_sole_part_of_whole, check_sole_positive
 
 from iso37122.indicators import water
-from iso37122.indicators._spec import Direction, PartOfWhole, Positive
+from iso37122.indicators._spec import PartOfWhole, Positive
 
 SPECS = {s.clause: s for s in water.SPECS}
-
-
-@pytest.mark.parametrize("clause", sorted(SPECS))
-def test_documentation(clause: str) -> None:
-    check_documentation(SPECS[clause])
 
 
 # --- 23.1 drinking water tracked in real time --------------------------------------------
@@ -27,13 +21,6 @@ def test_drinking_water_realtime_tracked_share_value() -> None:
     np.testing.assert_allclose(
         water.drinking_water_realtime_tracked_share(tracked, distributed), [30.0, 0.0, 100.0]
     )
-
-
-def test_drinking_water_realtime_tracked_share_spec() -> None:
-    spec = SPECS["23.1"]
-    assert spec.inputs == ("drinking_water_tracked_realtime", "drinking_water_distributed")
-    assert spec.unit == "percent"
-    assert spec.direction is Direction.HIGHER_IS_BETTER
 
 
 def test_drinking_water_realtime_tracked_share_part_of_whole() -> None:
@@ -61,13 +48,6 @@ def test_water_quality_monitoring_stations_per_100k_value() -> None:
     )
 
 
-def test_water_quality_monitoring_stations_per_100k_spec() -> None:
-    spec = SPECS["23.2"]
-    assert spec.inputs == ("water_quality_monitoring_stations", "population")
-    assert spec.unit == "device / hundred_thousand_people"
-    assert spec.direction is Direction.HIGHER_IS_BETTER
-
-
 def test_water_quality_monitoring_stations_per_100k_positive_population() -> None:
     check_sole_positive(
         SPECS["23.2"],
@@ -86,13 +66,6 @@ def test_smart_water_network_share_value() -> None:
     network = np.array([2_400.0, 640.0, 2_400.0])
     # 100 * 300 / 2 400 = 12.5; 100 * 0 / 640 = 0.0; 100 * 1 800 / 2 400 = 75.0
     np.testing.assert_allclose(water.smart_water_network_share(smart, network), [12.5, 0.0, 75.0])
-
-
-def test_smart_water_network_share_spec() -> None:
-    spec = SPECS["23.3"]
-    assert spec.inputs == ("water_network_length_smart", "water_network_length")
-    assert spec.unit == "percent"
-    assert spec.direction is Direction.HIGHER_IS_BETTER
 
 
 def test_smart_water_network_share_part_of_whole() -> None:
@@ -115,14 +88,6 @@ def test_buildings_with_smart_water_meters_share_value() -> None:
     np.testing.assert_allclose(
         water.buildings_with_smart_water_meters_share(metered, buildings), [2.5, 0.0, 75.0]
     )
-
-
-def test_buildings_with_smart_water_meters_share_spec() -> None:
-    spec = SPECS["23.4"]
-    # Buildings, not households: clause 12.2 counts households with smart water meters.
-    assert spec.inputs == ("buildings_with_smart_water_meters", "buildings")
-    assert spec.unit == "percent"
-    assert spec.direction is Direction.HIGHER_IS_BETTER
 
 
 def test_buildings_with_smart_water_meters_share_part_of_whole() -> None:

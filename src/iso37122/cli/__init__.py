@@ -24,7 +24,7 @@ from typing import TextIO
 from iso37122.cli._commands import COMMANDS
 from iso37122.cli._files import UsageError
 from iso37122.cli._parser import build_parser, help_pages
-from iso37122.errors import Iso37122Error
+from iso37122.errors import ArgumentError, Iso37122Error
 
 __all__ = ["help_pages", "main", "printable"]
 
@@ -109,9 +109,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
-    except (UsageError, FileNotFoundError, IsADirectoryError) as error:
+    except (UsageError, ArgumentError, FileNotFoundError, IsADirectoryError) as error:
         return _fail(args, error, 2)
-    except (Iso37122Error, OSError, UnicodeDecodeError) as error:
+    except (Iso37122Error, OSError, UnicodeError) as error:
         return _fail(args, error, 1)
     except KeyboardInterrupt:
         print("iso37122: interrupted", file=sys.stderr)

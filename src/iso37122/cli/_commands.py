@@ -23,6 +23,7 @@ from iso37122.cli._render import (
 )
 from iso37122.data import CityData, Extra
 from iso37122.datasets import PILOT_AREAS_CSV
+from iso37122.elements import default_element
 from iso37122.errors import DataError, UnknownIndicatorError
 from iso37122.i18n import localise_frame, text
 from iso37122.indicators import CATALOGUE, Indicator
@@ -97,7 +98,7 @@ def _select(args: argparse.Namespace) -> tuple[Indicator, ...]:
     if args.theme:
         specs = tuple(s for s in specs if s.theme is Theme(args.theme))
     if args.element:
-        specs = tuple(s for s in specs if s.element.value == args.element)
+        specs = tuple(s for s in specs if default_element(s.clause, s.theme) == args.element)
     return specs
 
 
@@ -110,7 +111,8 @@ def catalogue(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         frame = CATALOGUE.to_frame().loc[[s.clause for s in specs]]
         frame = frame[["clause", "name", "title_id" if args.lang == "id" else "title"]].assign(
-            unit=[s.unit for s in specs], element=[s.element.value for s in specs]
+            unit=[s.unit for s in specs],
+            element=[default_element(s.clause, s.theme).value for s in specs],
         )
         print(frame.rename(columns={"title_id": "title"}).to_csv(index=False), end="")
     elif len(specs) == 1 and args.query and not (args.theme or args.element):

@@ -7,13 +7,21 @@ import csv
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from iso37122.cli._parser import OUTPUT_FORMATS
 from iso37122.errors import DataError
 from iso37122.profile import ProfileSet
 
-__all__ = ["UsageError", "check_output", "read_input", "read_mapping", "write_results"]
+__all__ = [
+    "UsageError",
+    "check_output",
+    "neutralise_formulas",
+    "read_input",
+    "read_mapping",
+    "write_results",
+]
 
 
 class UsageError(Exception):
@@ -46,6 +54,8 @@ def read_input(args: argparse.Namespace) -> pd.DataFrame:
     path: Path = args.file
     if not path.is_file():
         raise FileNotFoundError(f"no such file: {path}")
+    if path.stat().st_size == 0:
+        raise DataError(f"cannot read {path}: the file is empty")
     try:
         frame = _read_frame(args, path)
     except (
@@ -62,15 +72,22 @@ def read_input(args: argparse.Namespace) -> pd.DataFrame:
     return frame
 
 
+def _separator(path: Path, suffix: str) -> str:
+    """Return the separator of a CSV: tab for .tsv, ';' when the header has one, no comma."""
+    if suffix == ".tsv":
+        return "\t"
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        header = handle.readline()
+    return ";" if ";" in header and "," not in header else ","
+
+
 def _read_frame(args: argparse.Namespace, path: Path) -> pd.DataFrame:
     suffix = path.suffix.lower()
     frame: pd.DataFrame
     if suffix in (".csv", ".tsv", ".txt"):
-        sep = args.sep if args.sep else ("\t" if suffix == ".tsv" else None)
         frame = pd.read_csv(
             path,
-            sep=sep,
-            engine="python",
+            sep=args.sep or _separator(path, suffix),
             decimal=args.decimal or ".",
             thousands=args.thousands,
             dtype={"code": str},
@@ -89,6 +106,25 @@ def _read_frame(args: argparse.Namespace, path: Path) -> pd.DataFrame:
     return frame
 
 
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy whose text cells that a spreadsheet would run as a formula are quoted.
+
+    Examples
+    --------
+    >>> neutralise_formulas(pd.DataFrame({"city": ["=HYPERLINK(1)", "Kota"]}))["city"].tolist()
+    ["'=HYPERLINK(1)", 'Kota']
+    """
+    out = frame.copy()
+    for column in out.columns:
+        dtype = out[column].dtype
+        if pd.api.types.is_string_dtype(dtype) or isinstance(dtype, pd.CategoricalDtype):
+            out[column] = [
+                f"'{v}" if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r") else v
+                for v in out[column].astype(object)
+            ]
+    return out
+
+
 def check_output(path: Path) -> str:
     """Return the output's extension, or raise :class:`UsageError` for an unknown one."""
     suffix = path.suffix.lower()
@@ -104,7 +140,12 @@ def write_results(profiles: ProfileSet, path: Path) -> None:
     """Write the results in the format of the extension; refuse an unknown extension."""
     suffix = check_output(path)
     if suffix == ".csv":
-        profiles.to_frame("wide").to_csv(path, index=False)
+        long = profiles.to_frame("long")
+        scores = profiles.elements.to_frame()
+        m = len(profiles.results.indicators)
+        for column in [c for c in scores.columns if c.endswith("_score")]:
+            long[column] = np.repeat(scores[column].to_numpy(), m)
+        neutralise_formulas(long).to_csv(path, index=False)
     elif suffix == ".json":
         records = [profile.to_dict() for profile in profiles]
         path.write_text(json.dumps(records, indent=2, ensure_ascii=False), encoding="utf-8")

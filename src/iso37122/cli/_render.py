@@ -6,6 +6,8 @@ import inspect
 import textwrap
 from collections.abc import Sequence
 
+from iso37122.elements import default_element
+from iso37122.engine import Status
 from iso37122.errors import DataError
 from iso37122.i18n import (
     element_label,
@@ -18,7 +20,7 @@ from iso37122.i18n import (
     translate_reason,
     unit_label,
 )
-from iso37122.indicators import Constraint, Indicator, PartOfWhole, Positive, Status
+from iso37122.indicators import Constraint, Indicator, PartOfWhole, Positive
 from iso37122.profile import ProfileSet
 from iso37122.readiness import Readiness
 from iso37122.variables import VARIABLES
@@ -53,7 +55,7 @@ def indicator_table(specs: Sequence[Indicator], lang: str) -> str:
     rows += [
         (
             spec.clause,
-            element_label(spec.element, lang, short=True),
+            element_label(default_element(spec.clause, spec.theme), lang, short=True),
             textwrap.shorten(indicator_title(spec, lang), 90, placeholder=" …"),
             unit_label(spec.unit, lang),
         )
@@ -86,7 +88,7 @@ def indicator_detail(spec: Indicator, lang: str) -> str:
         "",
         f"{text('name', lang)}: {spec.name}",
         f"{text('theme', lang)}: {spec.theme.clause} {theme_label(spec.theme, lang)}",
-        f"{text('element', lang)}: {element_label(spec.element, lang)}",
+        f"{text('element', lang)}: {element_label(default_element(spec.clause, spec.theme), lang)}",
         f"{text('unit', lang)}: {unit_label(spec.unit, lang) or '-'} ({spec.unit})",
         f"{text('direction', lang)}: {text(spec.direction.value, lang)}",
         f"{text('inputs', lang)}:",

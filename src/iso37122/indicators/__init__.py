@@ -37,7 +37,6 @@ from iso37122.indicators._spec import (
     NonNegative,
     PartOfWhole,
     Positive,
-    Status,
 )
 
 __all__ = [
@@ -51,7 +50,6 @@ __all__ = [
     "NonNegative",
     "PartOfWhole",
     "Positive",
-    "Status",
     "catalogue",
 ]
 

@@ -159,7 +159,6 @@ def _record(spec: Indicator) -> dict[str, Any]:
         "title_id": spec.title_id,
         "unit": spec.unit,
         "direction": spec.direction.value,
-        "element": spec.element.value,
         "inputs": list(spec.inputs),
         "constraints": [_constraint_record(c) for c in spec.constraints],
         "confidence": source.confidence,

@@ -9,12 +9,10 @@ replaces those cells by a status.
 from __future__ import annotations
 
 import numpy as np
-import numpy.typing as npt
+
+from iso37122._typing import FloatArray
 
 __all__ = ["FloatArray", "mean_per_item", "per_100k", "per_1000", "ratio", "share"]
-
-FloatArray = npt.NDArray[np.float64]
-"""A float64 numpy array (a plain float is accepted wherever one is)."""
 
 
 def ratio(numerator: FloatArray, denominator: FloatArray) -> FloatArray:

@@ -7,19 +7,16 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import numpy as np
-import numpy.typing as npt
 
+from iso37122._typing import BoolArray, FloatArray
 from iso37122.errors import show_value
-from iso37122.indicators._formulas import FloatArray
 from iso37122.themes import Theme
 
-if TYPE_CHECKING:
-    from iso37122.elements import KeyElement
-
 __all__ = [
+    "PART_TOLERANCE",
     "Constraint",
     "DefinitionSource",
     "Direction",
@@ -27,10 +24,10 @@ __all__ = [
     "NonNegative",
     "PartOfWhole",
     "Positive",
-    "Status",
 ]
 
-BoolArray = npt.NDArray[np.bool_]
+PART_TOLERANCE = 4 * float(np.finfo(np.float64).eps)
+"""Relative amount (a few ulp) by which a part may exceed its whole and still be equal to it."""
 
 
 class Direction(StrEnum):
@@ -39,28 +36,6 @@ class Direction(StrEnum):
     HIGHER_IS_BETTER = "higher_is_better"
     LOWER_IS_BETTER = "lower_is_better"
     NEUTRAL = "neutral"
-
-
-class Status(StrEnum):
-    """Outcome of computing one indicator for one city-year."""
-
-    COMPUTED = "computed"
-    """A value was computed."""
-    MISSING = "missing"
-    """An input was not reported."""
-    INVALID = "invalid"
-    """An input value is invalid or a declared constraint is broken."""
-    UNDEFINED = "undefined"
-    """The formula is undefined for the data (a zero denominator)."""
-
-    @property
-    def code(self) -> int:
-        """Small-integer code used in result arrays."""
-        return _STATUS_CODES[self]
-
-
-_STATUS_CODES = {status: i for i, status in enumerate(Status)}
-STATUS_BY_CODE: tuple[Status, ...] = tuple(Status)
 
 
 class Constraint(ABC):
@@ -85,8 +60,12 @@ class Constraint(ABC):
         return np.zeros(np.shape(first), dtype=bool)
 
     @abstractmethod
-    def explain(self, values: Mapping[str, float], status: Status) -> str:
-        """Reason, naming variables and values, for one row with the given status."""
+    def explain(self, values: Mapping[str, float], verdict: str) -> str:
+        """Reason, naming variables and values, for one row.
+
+        ``verdict`` is ``"invalid"`` or ``"undefined"`` (the engine passes its
+        :class:`~iso37122.engine.Status`, a string enum).
+        """
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +89,7 @@ class PartOfWhole(Constraint):
     ... }
     >>> rule.invalid(cols).tolist()
     [False, True]
-    >>> rule.explain({"street_lights_managed": 12.0, "street_lights": 10.0}, Status.INVALID)
+    >>> rule.explain({"street_lights_managed": 12.0, "street_lights": 10.0}, "invalid")
     'street_lights_managed (12) exceeds street_lights (10)'
     """
 
@@ -132,11 +111,23 @@ class PartOfWhole(Constraint):
         return total
 
     def invalid(self, columns: Mapping[str, FloatArray]) -> BoolArray:
-        """Rows where the part exceeds the whole.
+        """Rows where the part exceeds the whole by more than :data:`PART_TOLERANCE`.
 
-        The comparison is exact, so that a share never exceeds 100 % when the rule holds.
+        Values are compared in their canonical units, after conversion: ``0.7 km`` of
+        ``700 m`` may differ from its whole by an ulp, and is equal to it. The engine caps a
+        share at 100 % where the part is within the tolerance above the whole.
         """
-        result: BoolArray = self._part_sum(columns) > columns[self.whole]
+        whole = columns[self.whole]
+        result: BoolArray = self._part_sum(columns) > whole + PART_TOLERANCE * np.abs(whole)
+        return result
+
+    def equal(self, columns: Mapping[str, FloatArray]) -> BoolArray:
+        """Rows where the part equals the whole within :data:`PART_TOLERANCE`."""
+        whole = columns[self.whole]
+        with np.errstate(invalid="ignore"):
+            result: BoolArray = np.abs(self._part_sum(columns) - whole) <= PART_TOLERANCE * np.abs(
+                whole
+            )
         return result
 
     def undefined(self, columns: Mapping[str, FloatArray]) -> BoolArray:
@@ -144,10 +135,10 @@ class PartOfWhole(Constraint):
         result: BoolArray = columns[self.whole] == 0.0
         return result
 
-    def explain(self, values: Mapping[str, float], status: Status) -> str:
+    def explain(self, values: Mapping[str, float], verdict: str) -> str:
         """Say which part exceeds which whole, or that the whole is zero."""
         whole = f"{self.whole} ({show_value(values[self.whole])})"
-        if status is Status.UNDEFINED:
+        if verdict == "undefined":
             return f"{self.whole} is 0: a share of nothing is undefined"
         if len(self.parts) == 1:
             part = f"{self.parts[0]} ({show_value(values[self.parts[0]])})"
@@ -187,10 +178,10 @@ class Positive(Constraint):
         result: BoolArray = columns[self.variable] == 0.0
         return result
 
-    def explain(self, values: Mapping[str, float], status: Status) -> str:
+    def explain(self, values: Mapping[str, float], verdict: str) -> str:
         """Say that the denominator is zero or negative."""
         value = values[self.variable]
-        if status is Status.UNDEFINED:
+        if verdict == "undefined":
             return f"{self.variable} is 0: {self.when_zero}"
         return f"{self.variable} ({show_value(value)}) must be greater than 0"
 
@@ -215,7 +206,7 @@ class NonNegative(Constraint):
         result: BoolArray = np.logical_or.reduce([columns[n] < 0.0 for n in self.names])
         return result
 
-    def explain(self, values: Mapping[str, float], status: Status) -> str:
+    def explain(self, values: Mapping[str, float], verdict: str) -> str:
         """Name the negative values."""
         bad = [f"{n} ({show_value(values[n])})" for n in self.names if values[n] < 0.0]
         return f"{', '.join(bad)} cannot be negative"
@@ -282,13 +273,6 @@ class Indicator:
         """Derive ``inputs`` from the signature of ``func``."""
         params = inspect.signature(self.func).parameters.values()
         object.__setattr__(self, "inputs", tuple(p.name for p in params))
-
-    @property
-    def element(self) -> KeyElement:
-        """The key element this indicator belongs to in the library's default mapping."""
-        from iso37122.elements import default_element
-
-        return default_element(self.clause, self.theme)
 
     @property
     def sort_key(self) -> tuple[int, ...]:

@@ -73,7 +73,9 @@ def food_waste_composted_per_capita(
 
     Notes
     -----
-    The formula is inferred from the title; no public source gives it.
+    The formula is read in a published source (in translation): tonnes of collected food
+    waste, household and commercial, used for composting in the year, over the city's total
+    population.
 
     .. math:: W_{compost} / P
 
@@ -156,10 +158,9 @@ SPECS: tuple[Indicator, ...] = (
         func=food_waste_composted_per_capita,
         constraints=(Positive("population", "a per-capita quantity is undefined"),),
         definition_source=DefinitionSource(
-            confidence="low",
-            formula="inferred",
-            reference="MEM",
-            note="Formula inferred from the title; not read in any source.",
+            confidence="med-high",
+            formula="read",
+            reference="K-R:ee4d469e-232c-4aef-9937-b8d3aaaf2cdf",
         ),
     ),
     Indicator(

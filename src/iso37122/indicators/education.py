@@ -170,7 +170,10 @@ SPECS: tuple[Indicator, ...] = (
         unit="person / hundred_thousand_people",
         direction=Direction.HIGHER_IS_BETTER,
         func=stem_degrees_per_100k,
-        constraints=(Positive("population", "a rate per 100 000 population is undefined"),),
+        constraints=(
+            Positive("population", "a rate per 100 000 population is undefined"),
+            PartOfWhole("stem_degree_holders", "population"),
+        ),
         definition_source=DefinitionSource(
             confidence="med-high",
             formula="read",

@@ -46,7 +46,7 @@ def waste_energy_share(
         Electrical and thermal energy recovered from other waste-heat resources in the year.
         [GJ]
     total_energy_consumption
-        Total energy consumed in the city in the year (the city's energy mix). [GJ]
+        Total energy consumed in the city in the year: its total energy demand (energy mix). [GJ]
 
     Returns
     -------
@@ -91,8 +91,9 @@ def wastewater_energy_per_capita(
 
     Notes
     -----
-    The formula is inferred from the title, by analogy with clause 7.3; no public source
-    gives it.
+    The formula is partly read: the published page of clause 7.3 carries a sentence of the
+    7.2 text (energy produced in the year, used on site or delivered to others); the
+    denominator follows clause 7.3.
 
     .. math:: E_{wastewater} / P
 
@@ -313,12 +314,13 @@ def public_buildings_needing_renovation_share(
 def smart_energy_meter_building_share(
     public_buildings_with_smart_energy_meters: FloatArray,
     commercial_industrial_buildings_with_smart_energy_meters: FloatArray,
-    buildings: FloatArray,
+    non_household_buildings: FloatArray,
 ) -> FloatArray:
     r"""Percentage of buildings in the city with smart energy meters.
 
-    Households are excluded from the count of metered buildings, as in the published
-    definition; public and commercial or industrial buildings are reported separately.
+    Household buildings are kept out of the whole indicator, as in the published definition:
+    out of the metered buildings and out of the buildings they are counted against. Public and
+    commercial or industrial buildings are reported separately.
 
     Parameters
     ----------
@@ -326,17 +328,17 @@ def smart_energy_meter_building_share(
         Public buildings with smart energy meters. [building]
     commercial_industrial_buildings_with_smart_energy_meters
         Commercial and industrial buildings with smart energy meters. [building]
-    buildings
-        Total number of buildings in the city. [building]
+    non_household_buildings
+        Buildings in the city other than household buildings. [building]
 
     Returns
     -------
     FloatArray
-        Share of buildings with smart energy meters. [percent]
+        Share of non-household buildings with smart energy meters. [percent]
 
     Notes
     -----
-    .. math:: 100 \cdot (B_{public} + B_{commercial/industrial}) / B
+    .. math:: 100 \cdot (B_{public} + B_{commercial/industrial}) / B_{non-household}
 
     References
     ----------
@@ -344,13 +346,13 @@ def smart_energy_meter_building_share(
 
     Examples
     --------
-    >>> float(smart_energy_meter_building_share(150.0, 850.0, 40_000.0))
-    2.5
+    >>> float(smart_energy_meter_building_share(150.0, 850.0, 8_000.0))
+    12.5
     """
     return share(
         public_buildings_with_smart_energy_meters
         + commercial_industrial_buildings_with_smart_energy_meters,
-        buildings,
+        non_household_buildings,
     )
 
 
@@ -427,11 +429,14 @@ SPECS: tuple[Indicator, ...] = (
         func=wastewater_energy_per_capita,
         constraints=(Positive("population", "a per-capita value is undefined"),),
         definition_source=DefinitionSource(
-            confidence="low",
-            formula="inferred",
-            reference="MEM (by analogy with 7.3 title; not found)",
-            note="Formula inferred from the title; not read in any source. It mirrors clause "
-            "7.3: energy produced in the year divided by the city's total population.",
+            confidence="medium",
+            formula="read",
+            reference="K-R:0137fa94-a3ce-43a8-b283-f7f83d63b8ee (the 7.3 page carries a "
+            "sentence of the 7.2 text; formula partly read)",
+            note="Formula partly read: the published page of clause 7.3 carries a sentence of "
+            "the 7.2 text (energy produced from wastewater treatment in the year, used on site "
+            "or delivered to others); the denominator, the city's total population, follows "
+            "the sourced sibling 7.3.",
         ),
     ),
     Indicator(
@@ -558,15 +563,17 @@ SPECS: tuple[Indicator, ...] = (
                     "public_buildings_with_smart_energy_meters",
                     "commercial_industrial_buildings_with_smart_energy_meters",
                 ),
-                "buildings",
+                "non_household_buildings",
             ),
         ),
         definition_source=DefinitionSource(
             confidence="high",
             formula="read",
             reference="K-O:7fe445ab-2cbf-4e1d-9b23-3a93f47267ec",
-            note="Households are excluded from the metered buildings; their smart energy "
-            "meters are counted by the housing theme.",
+            note="The published definition keeps household buildings out of the whole "
+            "indicator: the share is of the non-household buildings (public, commercial and "
+            "industrial), not of all buildings. Households' smart energy meters are counted "
+            "by clause 12.1.",
         ),
     ),
     Indicator(

@@ -40,7 +40,9 @@ def open_data_portal_visits_per_100k(
 
     Notes
     -----
-    The formula is inferred from the title; no public source gives it.
+    The numerator is read in an Indonesian source: all visits in the year, not only unique
+    visitors. The denominator is not visible there; it follows the standard's other rates
+    per 100 000 population.
 
     .. math:: 100\,000 \cdot V_{portal} / P
 
@@ -175,9 +177,13 @@ SPECS: tuple[Indicator, ...] = (
         constraints=(Positive("population", "a rate per 100 000 population is undefined"),),
         definition_source=DefinitionSource(
             confidence="medium",
-            formula="inferred",
-            reference="ID-scribd 641755065 (Indonesian title with clause 10.1)",
-            note="Formula inferred from the title; not read in any source.",
+            formula="read",
+            reference="ID-scribd 641755065 (Indonesian training deck on SNI ISO 37122: "
+            "numerator read, denominator by pattern)",
+            note="Numerator read in an Indonesian training deck on SNI ISO 37122: all online "
+            "visits to the open data portal in the year, not only unique visitors. The "
+            "denominator (one 100 000th of the population) is not visible there; it follows "
+            "the standard's other rates per 100 000 population.",
         ),
     ),
     Indicator(

@@ -37,7 +37,8 @@ def smart_energy_meter_household_share(
 
     Notes
     -----
-    The formula is inferred from the title; no public source gives it.
+    Not read for this clause: the formula follows the sourced sibling clause 12.2, and what
+    counts as a smart energy meter follows clause 7.9.
 
     .. math:: 100 \cdot H_{smart\,energy} / H
 
@@ -98,10 +99,14 @@ SPECS: tuple[Indicator, ...] = (
         func=smart_energy_meter_household_share,
         constraints=(PartOfWhole("households_with_smart_energy_meters", "households"),),
         definition_source=DefinitionSource(
-            confidence="low",
-            formula="inferred",
-            reference="MEM",
-            note="Formula inferred from the title; not read in any source.",
+            confidence="medium",
+            formula="read",
+            reference="by analogy with the sourced sibling 12.2 "
+            "(K-R:8b9061ab-a37b-454c-8c5e-226db4e82de1); meter definition from 7.9 "
+            "(K-O:7fe445ab-2cbf-4e1d-9b23-3a93f47267ec)",
+            note="Not read for this clause: the formula follows the sourced sibling 12.2 "
+            "(households with smart water meters / all households x 100), and what counts as "
+            "a smart energy meter follows clause 7.9.",
         ),
     ),
     Indicator(

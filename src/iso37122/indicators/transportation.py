@@ -401,7 +401,8 @@ def autonomous_vehicle_share(
 
     Notes
     -----
-    Formula inferred from the title; not read in any source.
+    The formula is read in a city's published ISO 37122 report: autonomous vehicles
+    registered in the city over all vehicles registered in the city.
 
     .. math:: 100 \cdot V_{autonomous} / V
 
@@ -724,10 +725,9 @@ SPECS: tuple[Indicator, ...] = (
         func=autonomous_vehicle_share,
         constraints=(PartOfWhole("autonomous_vehicles", "registered_vehicles"),),
         definition_source=DefinitionSource(
-            confidence="low",
-            formula="inferred",
-            reference="MEM",
-            note=_INFERRED,
+            confidence="high",
+            formula="read",
+            reference="K-O:2ed3291f-e9ff-4af1-b0a1-ba8be55b3d5a",
         ),
     ),
     Indicator(

@@ -171,7 +171,10 @@ SPECS: tuple[Indicator, ...] = (
         unit="person / hundred_thousand_people",
         direction=Direction.HIGHER_IS_BETTER,
         func=citizens_engaged_in_planning_per_100k,
-        constraints=(Positive("population", "a rate per 100 000 population is undefined"),),
+        constraints=(
+            Positive("population", "a rate per 100 000 population is undefined"),
+            PartOfWhole("citizens_engaged_in_planning", "population"),
+        ),
         definition_source=DefinitionSource(
             confidence="medium",
             formula="inferred",

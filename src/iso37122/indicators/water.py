@@ -142,7 +142,9 @@ def buildings_with_smart_water_meters_share(
 
     Notes
     -----
-    The formula is inferred from the title; no public source gives it.
+    Not read for this clause: the formula follows the sourced sibling clause 7.9. As there,
+    household buildings are likely kept out of the indicator; until a source confirms it,
+    the denominator is all buildings in the city.
 
     .. math:: 100 \cdot N_{smart} / N
 
@@ -221,10 +223,16 @@ SPECS: tuple[Indicator, ...] = (
         func=buildings_with_smart_water_meters_share,
         constraints=(PartOfWhole("buildings_with_smart_water_meters", "buildings"),),
         definition_source=DefinitionSource(
-            confidence="low",
-            formula="inferred",
-            reference="MEM",
-            note="Formula inferred from the title; not read in any source.",
+            confidence="medium",
+            formula="read",
+            reference="by analogy with the sourced sibling 7.9 "
+            "(K-O:7fe445ab-2cbf-4e1d-9b23-3a93f47267ec)",
+            note="Not read for this clause: the formula follows the sourced sibling 7.9 "
+            "(buildings with smart meters / buildings x 100). 7.9 keeps household buildings "
+            "out of the whole indicator, and the same scope is likely here (public and "
+            "commercial/industrial buildings over the non-household buildings); until a source "
+            "confirms it, the denominator is all buildings in the city and household meters "
+            "are counted by clause 12.2.",
         ),
     ),
 )

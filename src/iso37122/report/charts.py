@@ -14,8 +14,8 @@ from html import escape
 from typing import Any
 
 from iso37122.elements import KeyElement
+from iso37122.engine import Status
 from iso37122.errors import Iso37122Error
-from iso37122.indicators import Status
 
 __all__ = [
     "ELEMENT_COLOURS",

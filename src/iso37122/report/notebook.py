@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from iso37122.engine import Status
 from iso37122.i18n import (
     check_lang,
     element_label,
@@ -18,7 +19,7 @@ from iso37122.i18n import (
     text,
     theme_label,
 )
-from iso37122.indicators import CATALOGUE, Status
+from iso37122.indicators import CATALOGUE
 from iso37122.report.charts import ELEMENT_COLOURS, STATUS_COLOURS, ReportDependencyError
 
 if TYPE_CHECKING:

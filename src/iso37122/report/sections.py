@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from iso37122.elements import KeyElement
+from iso37122.engine import Status
 from iso37122.i18n import (
     element_label,
     format_number,
@@ -23,7 +24,7 @@ from iso37122.i18n import (
     translate_reason,
     unit_label,
 )
-from iso37122.indicators import CATALOGUE, Status
+from iso37122.indicators import CATALOGUE
 from iso37122.profile import Profile, ProfileSet
 from iso37122.readiness import CityReadiness
 from iso37122.report import charts
@@ -111,6 +112,11 @@ def _strengths(profile: Profile, lang: str) -> tuple[list[dict[str, str]], list[
 
 
 def _themes(profile: Profile, lang: str) -> list[dict[str, Any]]:
+    element_of = {
+        c.clause: element
+        for element, found in profile.elements.items()
+        for c in found.contributions
+    }
     by_theme: dict[Theme, list[dict[str, Any]]] = defaultdict(list)
     for clause, result in profile.indicators.items():
         spec = CATALOGUE[clause]
@@ -122,7 +128,9 @@ def _themes(profile: Profile, lang: str) -> list[dict[str, Any]]:
                 "status": result.status.value,
                 "status_label": status_label(result.status, lang),
                 "reason": translate_reason(result.reason, lang) or "",
-                "element": element_label(spec.element, lang, short=True),
+                "element": element_label(element_of[clause], lang, short=True)
+                if clause in element_of
+                else "",
             }
         )
     return [

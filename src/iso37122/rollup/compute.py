@@ -1,0 +1,167 @@
+"""The roll-up itself: normalise every indicator, then aggregate each key element."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from iso37122.data import Table
+from iso37122.elements import KeyElement
+from iso37122.engine import Results, Status
+from iso37122.errors import ConfigError
+from iso37122.rollup.aggregation import aggregate
+from iso37122.rollup.config import PeerBy, RollupConfig
+from iso37122.rollup.normalisers import LeftOut, PeerGroups
+from iso37122.rollup.results import ElementResults
+
+__all__ = ["peer_groups", "roll_up"]
+
+
+def peer_groups(table: Table, peer_by: PeerBy) -> PeerGroups:
+    """Peer-group id of every row and a label for each group.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from iso37122.data import table_from_frame
+    >>> frame = pd.DataFrame({"city": ["A", "B", "A"], "year": [2024, 2024, 2025]})
+    >>> found = peer_groups(table_from_frame(frame), "city")
+    >>> found.ids.tolist(), found.labels
+    ([0, 1, 0], ('city A', 'city B'))
+    """
+    n = table.n_rows
+    if peer_by == "all":
+        return PeerGroups(np.zeros(n, dtype=np.int64), ("all city-years",))
+    if peer_by == "year":
+        years, inverse = np.unique(table.year, return_inverse=True)
+        return PeerGroups(inverse.astype(np.int64), tuple(f"year {int(y)}" for y in years))
+    has_code = pd.notna(table.code)
+    keys = np.where(
+        has_code,
+        np.char.add("code ", table.code.astype(str)),
+        np.char.add("city ", table.city.astype(str)),
+    )
+    labels, inverse = np.unique(keys, return_inverse=True)
+    return PeerGroups(inverse.astype(np.int64), tuple(str(label) for label in labels))
+
+
+def roll_up(results: Results, config: RollupConfig | None = None) -> ElementResults:
+    """Normalise indicator values and aggregate them into the three key elements.
+
+    Parameters
+    ----------
+    results
+        Indicator values and statuses, from :func:`~iso37122.engine.evaluate`.
+    config
+        The roll-up choices (default: ``RollupConfig()``: goalposts, equal weights,
+        arithmetic mean, ``min_coverage`` 0.5).
+
+    Returns
+    -------
+    ElementResults
+        Scores, coverage and per-indicator normalised scores for every row, as arrays.
+
+    Raises
+    ------
+    ConfigError
+        When a peer-group method (minmax, zscore, rank) is asked for on a single city-year,
+        or on rows that each sit alone in their peer group.
+
+    Notes
+    -----
+    Normalisation follows the Handbook's §1.5 (Step 5, Table 3) and aggregation its §1.6
+    (Step 6); see the module documentation for each formula. The computation is vectorised
+    over rows: it loops over indicators and elements only. An element's coverage counts the
+    indicators the configuration can score (:meth:`RollupConfig.plan`); those it leaves out
+    whatever the data appear in the contributions with their reason.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from iso37122 import catalogue
+    >>> from iso37122.data import table_from_frame
+    >>> from iso37122.engine import evaluate
+    >>> frame = pd.DataFrame({"city": ["A"], "year": [2024], "ict_employed": [30.0],
+    ...                       "labour_force": [120.0]})
+    >>> results = evaluate(table_from_frame(frame), [catalogue()["5.3"]])
+    >>> scores = roll_up(results)
+    >>> float(scores.score[scores.elements.index(KeyElement.DIGITAL), 0])  # 100 * 30 / 120
+    25.0
+    """
+    config = config if config is not None else RollupConfig()
+    specs = results.indicators
+    n_ind, n = results.values.shape
+    method = config.normalisation
+    normaliser = method.normaliser
+    plans = tuple(config.plan(spec) for spec in specs)
+    membership = tuple(plan.element for plan in plans)
+    weights = np.array([plan.weight for plan in plans], dtype=float)
+
+    if method.uses_peers:
+        groups = peer_groups(results.table, config.peer_by)
+        if n == 1 or (n > 1 and np.bincount(groups.ids).max() < 2):
+            peers = "the same year" if config.peer_by == "year" else f"peer_by={config.peer_by!r}"
+            problem = (
+                "there is one city-year" if n == 1 else "each city-year is alone in its peer group"
+            )
+            raise ConfigError(
+                f"normalisation={method.value!r} compares each city-year with its peers "
+                f"({peers}), but {problem}; "
+                "score a set of city-years, choose another peer_by, or use a fixed-reference "
+                "method ('goalposts', the default, 'target' or 'bands')"
+            )
+    else:
+        groups = PeerGroups(np.zeros(n, dtype=np.int64), ("all city-years",))
+
+    low, high = config.score_range
+    normalised = np.full((n_ind, n), np.nan)
+    bands = np.zeros((n_ind, n), dtype=np.int64)
+    left_out = np.full((n_ind, n), LeftOut.BY_CONFIG, dtype=np.int8)
+    computed = results.status == Status.COMPUTED.code
+    for i, plan in enumerate(plans):
+        if not plan.scorable:
+            continue
+        valid = computed[i]
+        # Zero where not computed, so that no NaN or inf reaches the arithmetic.
+        x = np.where(valid, results.values[i], 0.0)
+        found = normaliser.progress(x, valid, plan, groups)
+        left_out[i] = found.code
+        bands[i] = found.band
+        normalised[i] = low + (high - low) * found.progress
+
+    elements = tuple(KeyElement)
+    score = np.full((len(elements), n), np.nan)
+    coverage = np.zeros((len(elements), n))
+    n_scored = np.zeros((len(elements), n), dtype=np.int64)
+    n_total = np.zeros(len(elements), dtype=np.int64)
+    scorable = np.array([plan.scorable for plan in plans], dtype=bool)
+    for e, element in enumerate(elements):
+        members = scorable & np.array([m is element for m in membership], dtype=bool)
+        total = int(members.sum())
+        n_total[e] = total
+        if total == 0:
+            continue
+        mean, count = aggregate(normalised[members], weights[members], config.aggregation)
+        n_scored[e] = count
+        coverage[e] = count / total
+        # A small tolerance so that, e.g., 1 of 2 indicators meets min_coverage 0.5 exactly.
+        enough = (count >= 1) & (count >= config.min_coverage * total - 1e-9)
+        score[e] = np.where(enough, np.clip(mean, low, high), np.nan)
+
+    return ElementResults(
+        results=results,
+        config=config,
+        elements=elements,
+        score=score,
+        coverage=coverage,
+        n_scored=n_scored,
+        n_total=n_total,
+        normalised=normalised,
+        bands=bands,
+        left_out=left_out,
+        weights=weights,
+        membership=membership,
+        plans=plans,
+        groups=groups.ids,
+        group_labels=groups.labels,
+    )

@@ -1,0 +1,314 @@
+"""Results of the roll-up: element scores per row as arrays, and per-row explanations."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict
+
+from iso37122._typing import FloatArray, Int8Array, IntArray
+from iso37122.elements import KeyElement
+from iso37122.engine import Results, Status
+from iso37122.indicators import Direction
+from iso37122.rollup.aggregation import Aggregation
+from iso37122.rollup.config import IndicatorPlan, RollupConfig
+from iso37122.rollup.normalisers import LeftOut, Normalisation
+from iso37122.text import explain_element, fmt_number
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Contribution", "ElementResults", "ElementScore"]
+
+
+class Contribution(BaseModel):
+    """One indicator's part in one element score of one city-year.
+
+    Attributes
+    ----------
+    clause, name
+        The indicator.
+    raw_value
+        Its value in :attr:`unit`, or ``None`` when not computed.
+    unit
+        The indicator's unit.
+    status
+        Whether it was computed, and if not why not (missing, invalid, undefined).
+    direction
+        The direction used for scoring.
+    reference
+        What the value was scored against (goalposts, target, peers), when it was scored.
+    score
+        Normalised score on the configured scale (0–100 by default), or ``None``.
+    band
+        For ``bands``: the band 1–4 (``None`` otherwise).
+    weight
+        Its weight within the element.
+    included
+        Whether it entered the element's score.
+    reason
+        Why it was left out (``None`` when included).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    clause: str
+    name: str
+    raw_value: float | None
+    unit: str
+    status: Status
+    direction: Direction
+    reference: str | None
+    score: float | None
+    band: int | None
+    weight: float
+    included: bool
+    reason: str | None
+
+
+class ElementScore(BaseModel):
+    """The score of one key element for one city-year, and everything that made it.
+
+    Attributes
+    ----------
+    element
+        The key element.
+    score
+        Score on the configured scale (0–100 by default), or ``None`` when too few of the
+        element's indicators were scored (see :attr:`reason`).
+    coverage
+        ``n_scored / n_total`` (0 when the element has no scorable indicator).
+    n_scored
+        Indicators that entered the score.
+    n_total
+        The element's indicators that the configuration can score (an indicator it leaves out
+        whatever the data is listed in :attr:`contributions` but not counted).
+    min_coverage
+        The coverage needed for a score.
+    normalisation, aggregation
+        The methods used.
+    reason
+        Why there is no score (``None`` when there is one).
+    contributions
+        Every indicator of the element, included or not, in clause order.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    element: KeyElement
+    score: float | None
+    coverage: float
+    n_scored: int
+    n_total: int
+    min_coverage: float
+    normalisation: Normalisation
+    aggregation: Aggregation
+    reason: str | None
+    contributions: tuple[Contribution, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class ElementResults:
+    """Element scores of every row of a :class:`~iso37122.engine.Results`, as arrays.
+
+    Attributes
+    ----------
+    results
+        The indicator results rolled up.
+    config
+        The configuration used.
+    elements
+        The key elements, in the order of the first axis of the element arrays.
+    score
+        float64 (3, rows): element scores, NaN where not scored.
+    coverage
+        float64 (3, rows): share of each element's scorable indicators that were scored.
+    n_scored
+        int64 (3, rows): indicators that entered each score.
+    n_total
+        int64 (3,): scorable indicators of each element.
+    normalised
+        float64 (indicators, rows): normalised scores, NaN where an indicator was left out.
+    bands
+        int64 (indicators, rows): the band 1–4 under ``bands`` (0 elsewhere or when unscored).
+    left_out
+        int8 (indicators, rows): 0 where scored, else a code of why not (see :meth:`reason`).
+    weights
+        float64 (indicators,): each indicator's weight.
+    membership
+        The key element of each indicator.
+    plans
+        How each indicator is scored (see :meth:`RollupConfig.plan`).
+    groups
+        int64 (rows,): each row's peer group (all 0 for fixed-reference methods).
+    group_labels
+        A label for each peer group (``"year 2024"``).
+    """
+
+    results: Results
+    config: RollupConfig
+    elements: tuple[KeyElement, ...]
+    score: FloatArray
+    coverage: FloatArray
+    n_scored: IntArray
+    n_total: IntArray
+    normalised: FloatArray
+    bands: IntArray
+    left_out: Int8Array
+    weights: FloatArray
+    membership: tuple[KeyElement, ...]
+    plans: tuple[IndicatorPlan, ...]
+    groups: IntArray
+    group_labels: tuple[str, ...]
+
+    @property
+    def n_rows(self) -> int:
+        """Number of rows (city-years)."""
+        return self.results.table.n_rows
+
+    def _check_row(self, row: int) -> int:
+        if not -self.n_rows <= row < self.n_rows:
+            raise IndexError(f"row {row} out of range for {self.n_rows} rows")
+        return row % self.n_rows
+
+    def reason(self, i: int, row: int) -> str | None:
+        """Why indicator ``i`` has no normalised score in ``row`` (``None`` when it has one)."""
+        row = self._check_row(row)
+        code = int(self.left_out[i, row])
+        if code == LeftOut.SCORED:
+            return None
+        if code == LeftOut.BY_CONFIG:
+            return self.plans[i].reason
+        if code == LeftOut.NOT_COMPUTED:
+            status = self.results.status_of(i, row)
+            return f"not computed ({status.value}): {self.results.reason(i, row)}"
+        peers = self._peers(i, row)
+        label = self.group_labels[int(self.groups[row])]
+        method = self.config.normalisation.value
+        if code == LeftOut.PEER_ALONE:
+            return (
+                f"no peer to compare with: only this city-year in its peer group ({label}) has "
+                f"a value, and {method} needs at least two"
+            )
+        value = float(self.results.values[i, row])
+        unit = self.results.indicators[i].unit
+        return (
+            f"all {peers.size} city-years in its peer group ({label}) have the same value "
+            f"({fmt_number(value)} {unit}): {method} is undefined without spread"
+        )
+
+    def _peers(self, i: int, row: int) -> FloatArray:
+        """Values of indicator ``i`` in the peer group of ``row`` (computed rows only)."""
+        same = (self.groups == self.groups[row]) & (self.results.status[i] == Status.COMPUTED.code)
+        peers: FloatArray = self.results.values[i, same]
+        return peers
+
+    def _reference(self, i: int, row: int) -> str:
+        """Describe what the value of indicator ``i`` in ``row`` was scored against."""
+        plan = self.plans[i]
+        label = self.group_labels[int(self.groups[row])]
+        unit = self.results.indicators[i].unit
+        return plan.normalisation.normaliser.describe(plan, unit, self._peers(i, row), label)
+
+    def element_score(self, element: KeyElement | str, row: int) -> ElementScore:
+        """Return one element's score for one row, with every indicator's contribution.
+
+        Parameters
+        ----------
+        element
+            The key element (or its value, ``"green"``).
+        row
+            Position of the row in the input.
+
+        Returns
+        -------
+        ElementScore
+            The score, coverage, and one contribution per indicator of the element.
+        """
+        element = KeyElement(element)
+        row = self._check_row(row)
+        e = self.elements.index(element)
+        results = self.results
+        contributions = []
+        for i, spec in enumerate(results.indicators):
+            if self.membership[i] is not element:
+                continue
+            code = int(self.left_out[i, row])
+            included = code == LeftOut.SCORED
+            value = float(results.values[i, row])
+            score = float(self.normalised[i, row])
+            band = int(self.bands[i, row])
+            contributions.append(
+                Contribution(
+                    clause=spec.clause,
+                    name=spec.name,
+                    raw_value=None if math.isnan(value) else value,
+                    unit=spec.unit,
+                    status=results.status_of(i, row),
+                    direction=self.plans[i].direction,
+                    reference=self._reference(i, row) if included else None,
+                    score=score if included else None,
+                    band=band if included and band else None,
+                    weight=float(self.weights[i]),
+                    included=included,
+                    reason=self.reason(i, row),
+                )
+            )
+        value = float(self.score[e, row])
+        return ElementScore(
+            element=element,
+            score=None if math.isnan(value) else value,
+            coverage=float(self.coverage[e, row]),
+            n_scored=int(self.n_scored[e, row]),
+            n_total=int(self.n_total[e]),
+            min_coverage=self.config.min_coverage,
+            normalisation=self.config.normalisation,
+            aggregation=self.config.aggregation,
+            reason=self._element_reason(e, row),
+            contributions=tuple(contributions),
+        )
+
+    def _element_reason(self, e: int, row: int) -> str | None:
+        if not math.isnan(float(self.score[e, row])):
+            return None
+        n_total = int(self.n_total[e])
+        n_scored = int(self.n_scored[e, row])
+        if n_total == 0:
+            return "none of the element's indicators can be scored by this configuration"
+        if n_scored == 0:
+            return f"none of the element's {n_total} scorable indicators was scored"
+        return (
+            f"coverage {n_scored}/{n_total} = {100 * n_scored / n_total:.0f} % is below "
+            f"min_coverage {100 * self.config.min_coverage:.0f} %"
+        )
+
+    def scores(self, row: int) -> dict[KeyElement, ElementScore]:
+        """Return the three element scores of one row, keyed by element."""
+        return {element: self.element_score(element, row) for element in self.elements}
+
+    def explain(self, element: KeyElement | str, row: int) -> str:
+        """Explain one element score of one row as a readable table.
+
+        Every indicator that entered is listed with its raw value, normalised score, weight
+        and share of the score; every indicator left out is listed with its reason.
+        """
+        found = self.element_score(element, row)
+        row = self._check_row(row)
+        table = self.results.table
+        return explain_element(found, table.city[row], table.code[row], int(table.year[row]))
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return one row per city-year: identity, then score, coverage and counts per element."""
+        import pandas as pd
+
+        table = self.results.table
+        data: dict[str, Any] = {"city": table.city, "year": table.year, "code": table.code}
+        for e, element in enumerate(self.elements):
+            data[f"{element.value}_score"] = self.score[e]
+            data[f"{element.value}_coverage"] = self.coverage[e]
+            data[f"{element.value}_n_scored"] = self.n_scored[e]
+            data[f"{element.value}_n_total"] = np.full(self.n_rows, self.n_total[e])
+        return pd.DataFrame(data)

@@ -1,0 +1,66 @@
+"""Import rules of the package, checked on the source with ``ast`` (runtime imports only)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import iso37122
+
+SRC = Path(iso37122.__file__).parent
+
+
+def _imports(path: Path) -> list[tuple[str, str]]:
+    """(module, name) of every runtime ``from iso37122... import name`` in a file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skip = {
+        id(node)
+        for block in ast.walk(tree)
+        if isinstance(block, ast.If) and "TYPE_CHECKING" in ast.unparse(block.test)
+        for stmt in block.body
+        for node in ast.walk(stmt)
+    }
+    return [
+        (node.module, alias.name)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and id(node) not in skip
+        if node.module and node.module.startswith("iso37122")
+        for alias in node.names
+    ]
+
+
+def _modules() -> dict[str, list[tuple[str, str]]]:
+    return {
+        ".".join(("iso37122", *p.relative_to(SRC).with_suffix("").parts)): _imports(p)
+        for p in SRC.rglob("*.py")
+    }
+
+
+def test_no_module_imports_a_private_name() -> None:
+    bad = [(m, f"{mod}.{name}") for m, found in _modules().items() for mod, name in found]
+    assert [b for b in bad if b[1].rsplit(".", 1)[1].startswith("_")] == []
+
+
+def test_indicators_do_not_import_upper_layers() -> None:
+    upper = ("iso37122.elements", "iso37122.engine", "iso37122.rollup", "iso37122.profile")
+    bad = [
+        (m, mod)
+        for m, found in _modules().items()
+        if m.startswith("iso37122.indicators")
+        for mod, _ in found
+        if mod.startswith(upper)
+    ]
+    assert bad == []
+
+
+def test_engine_and_rollup_do_not_import_profile_readiness_or_cli() -> None:
+    upper = ("iso37122.profile", "iso37122.readiness", "iso37122.cli")
+    lower = ("iso37122.engine", "iso37122.rollup", "iso37122.data", "iso37122.variables")
+    bad = [
+        (m, mod)
+        for m, found in _modules().items()
+        if m.startswith(lower)
+        for mod, _ in found
+        if mod.startswith(upper)
+    ]
+    assert bad == []
