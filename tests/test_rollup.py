@@ -82,7 +82,7 @@ def _normalised(scores: ElementResults, clause: str) -> list[float]:
 # --------------------------------------------------------------------------------------------
 
 
-def test_default_goalposts_score_percentages_and_leave_open_ended_units_out() -> None:
+def test_default_goalposts_score_percentages_and_need_peers_for_open_ended_units() -> None:
     columns = _shares(p51=[20.0], p53=[40.0], p54=[90.0])
     columns |= {"new_businesses_surviving": [400.0], "new_businesses": [500.0]}
     columns |= {"population": [1_000_000.0]}
@@ -91,16 +91,21 @@ def test_default_goalposts_score_percentages_and_leave_open_ended_units_out() ->
     assert _normalised(scores, "5.1")[0] == 20.0
     assert _score(scores, DIGITAL) == pytest.approx(50.0)
     found = scores.element_score(DIGITAL, 0)
-    assert (found.n_scored, found.n_total, found.coverage) == (3, 3, 1.0)
+    # 5.2 counts (peers could score it) but a single city-year has none: 3 of 4
+    assert (found.n_scored, found.n_total, found.coverage) == (3, 4, 0.75)
     assert found.reason is None
     survival = next(c for c in found.contributions if c.clause == "5.2")
-    # 5.2 = (400 / 500) / (1 000 000 / 100 000) = 0.08, computed but not scored by default
+    # 5.2 = (400 / 500) / (1 000 000 / 100 000) = 0.08, computed but without peers
     assert survival.raw_value == pytest.approx(0.08)
     assert not survival.included
     assert survival.score is None
     assert survival.reason is not None
-    assert "open-ended unit" in survival.reason
+    assert "only 1 city-year(s) in its peer group (year 2024) report it" in survival.reason
     assert "goalposts={'5.2'" in survival.reason
+    left_out = roll_up(_evaluate(columns), RollupConfig(open_ended="leave_out"))
+    reason = left_out.element_score(DIGITAL, 0).contributions[1].reason
+    assert reason is not None
+    assert "open-ended unit" in reason
     for element in (LIVABLE, GREEN):
         empty = scores.element_score(element, 0)
         assert empty.score is None
@@ -321,15 +326,18 @@ def test_min_coverage() -> None:
     three = _evaluate(columns, ("5.1", "5.3", "5.4"))
     scores = roll_up(three)
     found = scores.element_score(DIGITAL, 0)
-    # 1 of 3 scored: 33 % < 50 %
-    assert found.score is None
+    # 1 of 3 scored meets the default one third exactly
+    assert found.score == 20.0
     assert (found.n_scored, found.n_total) == (1, 3)
     assert found.coverage == pytest.approx(1 / 3)
-    assert found.reason == "coverage 1/3 = 33 % is below min_coverage 50 %"
-    assert roll_up(three, RollupConfig(min_coverage=0.3)).element_score(DIGITAL, 0).score == 20.0
-    # 1 of 2 meets the default 0.5 exactly
-    two = roll_up(_evaluate(columns, ("5.1", "5.3")))
-    assert _score(two, DIGITAL) == 20.0
+    half = roll_up(three, RollupConfig(min_coverage=0.5)).element_score(DIGITAL, 0)
+    assert half.score is None
+    assert half.reason == "coverage 1/3 = 33 % is below min_coverage 50 %"
+    # 1 of 4 is below one third
+    four = roll_up(_evaluate(columns, ("5.1", "5.2", "5.3", "5.4")))
+    assert four.element_score(DIGITAL, 0).reason == (
+        "coverage 1/4 = 25 % is below min_coverage 33 %"
+    )
     nothing = roll_up(_evaluate(_shares(p51=[20.0]), ("5.3",)), RollupConfig(min_coverage=0))
     assert nothing.element_score(DIGITAL, 0).reason == (
         "none of the element's 1 scorable indicators was scored"
@@ -350,9 +358,11 @@ def test_neutral_indicators_are_left_out_unless_given_a_direction() -> None:
             assert plan.reason is not None
             assert "neutral direction" in plan.reason
             directed = RollupConfig(directions={spec.clause: "higher_is_better"}).plan(spec)
-            assert directed.scorable == (spec.unit == "percent")
+            assert directed.scorable
         else:
-            assert plan.scorable == (spec.unit == "percent")
+            assert plan.scorable
+            leave_out = RollupConfig(open_ended="leave_out").plan(spec)
+            assert leave_out.scorable == (spec.unit == "percent")
 
 
 def test_not_computed_indicators_are_left_out_with_the_engine_reason() -> None:
@@ -390,14 +400,14 @@ def test_explain_lists_what_entered_and_what_was_left_out() -> None:
     assert (
         lines[1] == "Kota Makassar (73.71), 2024: score 30.0 (arithmetic mean of goalposts scores)"
     )
-    assert lines[2] == "coverage 2/3 = 67 % (needed: 50 %)"
+    assert lines[2] == "coverage 2/4 = 50 % (needed: 33 %)"
     entered = next(line for line in lines if line.strip().startswith("5.1"))
     assert "20 percent" in entered
     assert "20.0" in entered
     assert "50.0 %" in entered
     assert "goalposts 0–100 percent (default for percentages)" in entered
     assert "Left out (2):" in lines
-    assert any(line.strip().startswith("5.2") and "open-ended unit" in line for line in lines)
+    assert any(line.strip().startswith("5.2") and "not reported" in line for line in lines)
     assert any(
         line.strip().startswith("5.4") and "not reported: education_research_employed" in line
         for line in lines
@@ -437,7 +447,7 @@ def test_to_frame_and_rows() -> None:
     assert list(frame.columns[:3]) == ["city", "year", "code"]
     # row 1: (60 + 80) / 2 = 70
     assert frame["digital_score"].tolist() == pytest.approx([30.0, 70.0])
-    assert frame["digital_n_total"].tolist() == [3, 3]
+    assert frame["digital_n_total"].tolist() == [4, 4]
     assert scores.element_score(DIGITAL, -1).score == pytest.approx(70.0)
     with pytest.raises(IndexError):
         scores.element_score(DIGITAL, 2)
@@ -467,7 +477,13 @@ def test_empty_results() -> None:
         ({"weights": {"5.1": math.inf}}, "finite number"),
         ({"targets": {"5.3": 50}}, "targets are given but normalisation='goalposts'"),
         ({"normalisation": "minmax", "goalposts": {"5.3": (0, 50)}}, "goalposts are given"),
-        ({"peer_by": "all"}, "peer_by is given but normalisation='goalposts'"),
+        (
+            {"peer_by": "all", "open_ended": "leave_out"},
+            "peer_by is given but normalisation='goalposts'",
+        ),
+        ({"normalisation": "rank", "winsorise": 0.1}, "winsorise is given but only"),
+        ({"winsorise": 0.5}, "winsorise"),
+        ({"min_peers": 1}, "min_peers"),
         ({"band_thresholds": (0.3, 0.6, 0.9)}, "only normalisation='bands'"),
         (
             {"normalisation": "bands", "band_thresholds": (0.6, 0.3, 0.9)},

@@ -12,12 +12,17 @@ Examples
 
 from __future__ import annotations
 
-from iso37122 import errors, testing, units
+from iso37122 import analysis, errors, testing, units
+from iso37122.analysis.improve import ImprovementPlan
+from iso37122.analysis.provinces import ProvinceSet
+from iso37122.analysis.trends import Change
+from iso37122.analysis.uncertainty import Uncertainty, uncertainty
 from iso37122.data import CityData
 from iso37122.elements import KeyElement
 from iso37122.engine import Status
 from iso37122.errors import Iso37122Error
 from iso37122.indicators import Catalogue, Direction, Indicator, catalogue
+from iso37122.io import Quality, read_profiles, read_table, template, write_template
 from iso37122.profile import (
     IndicatorResult,
     Profile,
@@ -35,9 +40,11 @@ __version__ = "0.1.0"
 __all__ = [
     "Aggregation",
     "Catalogue",
+    "Change",
     "CityData",
     "Direction",
     "ElementScore",
+    "ImprovementPlan",
     "Indicator",
     "IndicatorResult",
     "Iso37122Error",
@@ -47,17 +54,26 @@ __all__ = [
     "Profile",
     "ProfileRecord",
     "ProfileSet",
+    "ProvinceSet",
+    "Quality",
     "Readiness",
     "RollupConfig",
     "Status",
     "Theme",
+    "Uncertainty",
     "Variable",
     "__version__",
+    "analysis",
     "catalogue",
     "compute_profile",
     "errors",
+    "read_profiles",
+    "read_table",
     "readiness",
+    "template",
     "testing",
+    "uncertainty",
     "units",
     "variables",
+    "write_template",
 ]

@@ -7,6 +7,7 @@ once, here, into each variable's canonical unit.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import math
 import re
@@ -44,6 +45,7 @@ from iso37122.variables import VARIABLES, Kind, Variable
 
 __all__ = [
     "IDENTITY_COLUMNS",
+    "READER_PROBLEMS",
     "YEAR_RANGE",
     "CityData",
     "CityDataBase",
@@ -66,6 +68,10 @@ YEAR_RANGE = (1900, 2100)
 
 # A count given with a unit may come out of the conversion a few ulp off a whole number.
 _WHOLE_TOLERANCE = 1e-9
+
+READER_PROBLEMS = "iso37122.problems"
+"""Key of ``DataFrame.attrs`` where ``read_table`` lists the cells it rejected (left NaN)."""
+
 _HEADER = re.compile(r"^\s*(?P<name>[^\[\]]+?)\s*\[(?P<unit>[^\[\]]+)\]\s*$")
 
 
@@ -463,6 +469,7 @@ def table_from_frame(
         problems.extend(found)
         if bad.any():
             invalid[name] = bad
+    problems.extend(_rejected_by_reader(frame, columns, invalid))
     problems.sort(key=lambda p: (p.row if p.row is not None else -1, p.variable or ""))
     table = Table(
         city=city, year=year, code=code, columns=columns, invalid=invalid, problems=tuple(problems)
@@ -482,6 +489,23 @@ def raise_problems(problems: Sequence[Problem]) -> NoReturn:
         problems,
         code=codes.pop() if len(codes) == 1 else None,
     )
+
+
+def _rejected_by_reader(
+    frame: pd.DataFrame, columns: Mapping[str, FloatArray], invalid: dict[str, BoolArray]
+) -> list[Problem]:
+    """Cells a file reader rejected: still NaN here, they make their indicators invalid."""
+    found: tuple[Problem, ...] = frame.attrs.get(READER_PROBLEMS, ())
+    # The problems name row labels of the frame read; follow them through any row selection.
+    positions = frame.index.get_indexer(pd.Index([p.row for p in found]))
+    out = []
+    for problem, position in zip(found, positions, strict=True):
+        name = problem.variable or ""
+        if name not in columns or position < 0 or not np.isnan(columns[name][position]):
+            continue
+        invalid.setdefault(name, np.zeros(len(frame), dtype=bool))[position] = True
+        out.append(dataclasses.replace(problem, row=int(position)))
+    return out
 
 
 def _as_objects(series: pd.Series[Any]) -> ObjectArray:

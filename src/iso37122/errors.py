@@ -30,6 +30,8 @@ code                    meaning
 ``bad_argument``        a wrong argument of a public function (:class:`ArgumentError`)
 ``bad_config``          an invalid roll-up configuration (:class:`ConfigError`)
 ``unknown_indicator``   an indicator that is not in the catalogue
+``bad_file``            a file that cannot be read as a table (empty, binary, malformed)
+``missing_dependency``  an optional extra that is not installed (the message names it)
 ======================  ======================================================================
 """
 
@@ -48,8 +50,11 @@ __all__ = [
     "DataError",
     "ErrorCode",
     "Iso37122Error",
+    "MissingDependencyError",
     "Problem",
     "UnitError",
+    "UnknownCityError",
+    "UnknownElementError",
     "UnknownIndicatorError",
     "UnknownVariableError",
     "show_value",
@@ -78,6 +83,8 @@ ErrorCode = Literal[
     "bad_argument",
     "bad_config",
     "unknown_indicator",
+    "bad_file",
+    "missing_dependency",
 ]
 """The stable codes of errors and problems (listed in the module docstring)."""
 
@@ -211,6 +218,25 @@ class ArgumentError(Iso37122Error, TypeError, ValueError):
     code = "bad_argument"
 
 
+class UnknownCityError(Iso37122Error, KeyError):
+    """A city, region code or city-year that is not in the data; the message names what is."""
+
+    def __str__(self) -> str:
+        """Return the message unquoted."""
+        return str(self.args[0]) if self.args else ""
+
+
+class UnknownElementError(ArgumentError, KeyError):
+    """A key-element name that is none of the three; the message lists them.
+
+    It is an :class:`ArgumentError` (a bad argument) and a ``KeyError`` (a missed lookup).
+    """
+
+    def __str__(self) -> str:
+        """Return the message unquoted."""
+        return str(self.args[0]) if self.args else ""
+
+
 class ConfigError(Iso37122Error, ValueError):
     """A roll-up configuration that is inconsistent, found before anything is computed."""
 
@@ -222,3 +248,9 @@ class ConfigWarning(UserWarning):
 
     For example a target of ``0.9`` for a percentage indicator (90 % was probably meant).
     """
+
+
+class MissingDependencyError(Iso37122Error, ImportError):
+    """An optional dependency (an extra such as ``xlsx`` or ``parquet``) that is not installed."""
+
+    code = "missing_dependency"

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cached_property
-from typing import Any, Literal, overload
+from typing import IO, TYPE_CHECKING, Any, Literal, overload
 
 import numpy as np
 import pandas as pd
@@ -13,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from iso37122._arguments import check_indicators, check_options
 from iso37122._typing import ObjectArray
+from iso37122.analysis.identity import find_row, key_element
 from iso37122.data import CityDataBase, Extra, Table, raise_problems, to_table
 from iso37122.elements import KeyElement
 from iso37122.engine import STATUS_BY_CODE, Results, Status, evaluate
@@ -23,6 +25,7 @@ from iso37122.rollup import ElementResults, ElementScore, RollupConfig, roll_up
 from iso37122.themes import Theme
 
 __all__ = [
+    "ElementScores",
     "IndicatorResult",
     "Profile",
     "ProfileRecord",
@@ -30,7 +33,22 @@ __all__ = [
     "compute_profile",
 ]
 
+if TYPE_CHECKING:
+    from iso37122.analysis.improve import ImprovementPlan
+    from iso37122.analysis.provinces import ProvinceSet
+    from iso37122.analysis.trends import Change
+
 IndicatorKeys = Sequence[str | Theme] | str | Theme | None
+ManyRows = (
+    pd.DataFrame
+    | Sequence[Mapping[str, object] | CityDataBase]
+    | str
+    | os.PathLike[str]
+    | bytes
+    | IO[bytes]
+    | IO[str]
+)
+"""Inputs of many city-years: a frame, a list of records, or a file (path, object, bytes)."""
 
 
 class IndicatorResult(BaseModel):
@@ -59,6 +77,29 @@ class ProfileRecord(BaseModel):
     code: str | None
     indicators: dict[str, IndicatorResult]
     elements: dict[KeyElement, ElementScore]
+
+
+class ElementScores(Mapping[KeyElement, ElementScore]):
+    """The three element scores of a profile, by element or by its name in any case."""
+
+    def __init__(self, scores: Mapping[KeyElement, ElementScore]) -> None:
+        self._scores = dict(scores)
+
+    def __getitem__(self, key: KeyElement | str) -> ElementScore:
+        """Return one element's score (``UnknownElementError`` names the three)."""
+        return self._scores[key_element(key)]
+
+    def __iter__(self) -> Iterator[KeyElement]:
+        """Iterate over the elements, in their national order."""
+        return iter(self._scores)
+
+    def __len__(self) -> int:
+        """Return 3."""
+        return len(self._scores)
+
+    def __repr__(self) -> str:
+        """Show the scores."""
+        return repr(self._scores)
 
 
 class Profile:
@@ -97,6 +138,11 @@ class Profile:
         """The validated input table this city-year is a row of."""
         return self._results.table
 
+    @property
+    def element_results(self) -> ElementResults:
+        """The columnar element scores of the set this city-year is a row of."""
+        return self._elements
+
     @cached_property
     def indicators(self) -> Mapping[str, IndicatorResult]:
         """Every selected indicator's result, keyed by clause, in clause order."""
@@ -115,9 +161,12 @@ class Profile:
         return out
 
     @cached_property
-    def elements(self) -> Mapping[KeyElement, ElementScore]:
-        """Score of each of the three key elements, with coverage and contributions."""
-        return self._elements.scores(self._row)
+    def elements(self) -> ElementScores:
+        """Score of each of the three key elements, with coverage and contributions.
+
+        Keyed by :class:`~iso37122.KeyElement`; a name in any case (``"Green"``) works too.
+        """
+        return ElementScores(self._elements.scores(self._row))
 
     @cached_property
     def warnings(self) -> tuple[QualityFlag, ...]:
@@ -125,13 +174,11 @@ class Profile:
         return quality_flags(self._results.table, np.array([self._row], dtype=np.intp))
 
     def explain(self, element: KeyElement | str) -> str:
-        """Show how one element's score was made: what entered, with what weight, and what not."""
-        if element not in {e.value for e in KeyElement}:
-            raise ArgumentError(
-                f"explain() takes a key element: {', '.join(repr(e.value) for e in KeyElement)}"
-                f", not {element!r}"
-            )
-        return self._elements.explain(element, self._row)
+        """Show how one element's score was made: what entered, with what weight, and what not.
+
+        ``element`` is a :class:`~iso37122.KeyElement` or its name in any case (``"Green"``).
+        """
+        return self._elements.explain(key_element(element), self._row)
 
     def __getitem__(self, key: str) -> IndicatorResult:
         """Return the result of one indicator, by clause (``"18.1"``) or name."""
@@ -217,9 +264,72 @@ class ProfileSet(Sequence[Profile]):
     No Python object is built per city and indicator unless asked for.
     """
 
-    def __init__(self, results: Results, elements: ElementResults) -> None:
+    def __init__(
+        self,
+        results: Results,
+        elements: ElementResults,
+        provenance: pd.DataFrame | None = None,
+    ) -> None:
         self._results = results
         self._elements = elements
+        self._provenance = provenance
+
+    @property
+    def provenance(self) -> pd.DataFrame | None:
+        """Source, quality and reference year of each input, where the file gave them."""
+        return self._provenance
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when every identity, value, status, reason and element score is equal."""
+        if not isinstance(other, ProfileSet):
+            return NotImplemented
+        from iso37122.io.writers import profiles_document
+
+        mine, theirs = profiles_document(self), profiles_document(other)
+        return mine.profiles == theirs.profiles and mine.config == theirs.config
+
+    __hash__ = None  # type: ignore[assignment]  # equality by value
+
+    def to_csv(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        kind: Literal["long", "wide"] = "long",
+        lang: Literal["en", "id"] = "en",
+    ) -> None:
+        """Write a CSV file (see :func:`iso37122.io.writers.write_csv`)."""
+        from iso37122.io.writers import write_csv
+
+        write_csv(self, path, kind=kind, lang=lang)
+
+    def to_excel(self, path: str | os.PathLike[str], *, lang: Literal["en", "id"] = "en") -> None:
+        """Write an XLSX workbook, a sheet per view (needs the ``xlsx`` extra)."""
+        from iso37122.io.writers import write_excel
+
+        write_excel(self, path, lang=lang)
+
+    def to_parquet(
+        self, path: str | os.PathLike[str], *, kind: Literal["long", "wide"] = "long"
+    ) -> None:
+        """Write a Parquet file (needs the ``parquet`` extra)."""
+        from iso37122.io.writers import write_parquet
+
+        write_parquet(self, path, kind=kind)
+
+    def to_json(self, path: str | os.PathLike[str] | None = None) -> str:
+        """Return the whole set as one versioned JSON document, and write it to ``path``.
+
+        ``iso37122.read_profiles`` reads it back into an equal ProfileSet.
+        """
+        from iso37122.io.writers import write_json
+
+        return write_json(self, path)
+
+    def to_jsonl(self, path: str | os.PathLike[str]) -> None:
+        """Write one JSON object per city-year per line."""
+        from iso37122.io.writers import write_jsonl
+
+        write_jsonl(self, path)
 
     @property
     def results(self) -> Results:
@@ -246,14 +356,23 @@ class ProfileSet(Sequence[Profile]):
         return self._results.table.n_rows
 
     @overload
-    def __getitem__(self, index: int) -> Profile: ...
+    def __getitem__(self, index: int | tuple[str, int]) -> Profile: ...
 
     @overload
     def __getitem__(self, index: slice) -> Sequence[Profile]: ...
 
-    def __getitem__(self, index: int | slice) -> Profile | Sequence[Profile]:
-        """Return the profile at a position (or a list of them for a slice)."""
+    def __getitem__(self, index: int | slice | tuple[str, int]) -> Profile | Sequence[Profile]:
+        """Return the profile at a position, of a ``(city or code, year)``, or a slice's list.
+
+        Examples
+        --------
+        >>> ps = compute_profile([{"city": "Kota Makassar", "code": "73.71", "year": 2024}])
+        >>> ps[("Kota Makassar", 2024)].code, ps[("73.71", 2024)].city, ps[0].year
+        ('73.71', 'Kota Makassar', 2024)
+        """
         n = len(self)
+        if isinstance(index, tuple):
+            return self.get(*index)
         if isinstance(index, slice):
             return [Profile(self._results, self._elements, row) for row in range(n)[index]]
         if not -n <= index < n:
@@ -277,22 +396,79 @@ class ProfileSet(Sequence[Profile]):
 
         return profile_set_html(self)
 
-    def get(self, key: str, year: int) -> Profile:
-        """Return the profile of one city-year, by region code or city name, and year.
+    def row(self, key: str, year: int | None = None) -> int:
+        """Return the position of a city-year, by region code or city name (any case).
 
         Raises
         ------
-        KeyError
-            If no row has that identity.
+        UnknownCityError
+            A ``KeyError`` naming the closest cities, or the years the city has.
         """
-        table = self._results.table
-        match = (table.year == year) & ((table.code == key) | (table.city == key))
-        rows = np.flatnonzero(match)
-        if rows.size == 0:
-            raise KeyError(f"no city-year with code or city {key!r} and year {year}")
-        if rows.size > 1:
-            raise KeyError(f"{key!r} {year} matches {rows.size} rows; look it up by code")
-        return Profile(self._results, self._elements, int(rows[0]))
+        return find_row(self._results.table, key, year)
+
+    def get(self, key: str, year: int | None = None) -> Profile:
+        """Return the profile of one city-year, by region code or city name, and year.
+
+        The year may be left out when the city has one row. A code is matched exactly
+        (``"73.71"`` is not ``"7371"``), a name ignoring case.
+
+        Raises
+        ------
+        UnknownCityError
+            A ``KeyError`` naming the closest cities and codes, or the years the city has.
+        """
+        return Profile(self._results, self._elements, self.row(key, year))
+
+    def explain(self, element: KeyElement | str, key: str, year: int | None = None) -> str:
+        """Explain one element score of one city-year (element name in any case)."""
+        return self._elements.explain(key_element(element), self.row(key, year))
+
+    def aggregate(
+        self,
+        by: str | Sequence[object] = "province",
+        *,
+        weight: str = "population",
+        weighted: Sequence[str] = (),
+        config: RollupConfig | None = None,
+    ) -> ProvinceSet:
+        """Roll kab/kota up to provinces: see :func:`iso37122.analysis.provinces.aggregate`."""
+        from iso37122.analysis.provinces import aggregate
+
+        return aggregate(self, by, weight=weight, weighted=weighted, config=config)
+
+    def change(self, from_year: int, to_year: int) -> Change:
+        """Compare every indicator and element score between two years.
+
+        See :func:`iso37122.analysis.trends.change`.
+        """
+        from iso37122.analysis.trends import change
+
+        return change(self._elements, from_year, to_year)
+
+    def strengths(self, n: int = 3) -> pd.DataFrame:
+        """Return each city-year's best and worst normalised indicators.
+
+        See :func:`iso37122.analysis.trends.strengths`.
+        """
+        from iso37122.analysis.trends import strengths
+
+        return strengths(self._elements, n)
+
+    def improvement_plan(
+        self,
+        element: KeyElement | str,
+        key: str,
+        year: int | None = None,
+        *,
+        to: Literal["median", "best"] = "median",
+    ) -> ImprovementPlan:
+        """Plan what would raise one city-year's element score most, and what to collect.
+
+        See :func:`iso37122.analysis.improve.improvement_plan`.
+        """
+        from iso37122.analysis.improve import improvement_plan
+
+        return improvement_plan(self._elements, self.row(key, year), element, to=to)
 
     def to_frame(
         self,
@@ -406,27 +582,26 @@ def compute_profile(
 
 @overload
 def compute_profile(
-    data: pd.DataFrame | Sequence[Mapping[str, object] | CityDataBase],
+    data: ManyRows,
     *,
     config: RollupConfig | Mapping[str, Any] | None = ...,
     strict: bool = ...,
     indicators: IndicatorKeys = ...,
     units: Mapping[str, str] | None = ...,
     extra: Extra = ...,
+    **read_options: Any,
 ) -> ProfileSet: ...
 
 
 def compute_profile(
-    data: CityDataBase
-    | Mapping[str, object]
-    | pd.DataFrame
-    | Sequence[Mapping[str, object] | CityDataBase],
+    data: CityDataBase | Mapping[str, object] | ManyRows,
     *,
     config: RollupConfig | Mapping[str, Any] | None = None,
     strict: bool = False,
     indicators: IndicatorKeys = None,
     units: Mapping[str, str] | None = None,
     extra: Extra = "forbid",
+    **read_options: Any,
 ) -> Profile | ProfileSet:
     """Compute ISO 37122 indicators for one city-year or for many.
 
@@ -437,7 +612,8 @@ def compute_profile(
         :class:`Profile`); or many as a wide DataFrame or a list of mappings / ``CityData``
         (gives a :class:`ProfileSet`). A DataFrame has columns ``city``, ``year``, optional
         ``code`` and one column per variable, in its canonical unit, in ``units`` or with the
-        unit in the header (``"land_area [ha]"``).
+        unit in the header (``"land_area [ha]"``). A path, file object or bytes is read with
+        :func:`iso37122.read_table` (gives a :class:`ProfileSet`).
     config
         How indicators are scored and rolled up into the three key elements, as a
         ``RollupConfig`` or a mapping of its fields (validated by
@@ -455,6 +631,9 @@ def compute_profile(
         Units of variables given in another unit than the canonical one.
     extra
         ``"forbid"`` (default) raises on unknown columns or keys; ``"ignore"`` drops them.
+    **read_options
+        For a file: the options of :func:`iso37122.read_table` (``sep``, ``decimal``,
+        ``columns``, ``sheet``, ``dash`` …).
 
     Returns
     -------
@@ -482,6 +661,15 @@ def compute_profile(
     config = _config(config)
     specs = CATALOGUE.select(indicators)
     check_options(units=units, strict=strict, extra=extra)
+    if isinstance(data, str | os.PathLike | bytes) or hasattr(data, "read"):
+        from iso37122.io import read_table
+
+        data = read_table(data, units=units, strict=strict, extra=extra, **read_options)  # type: ignore[arg-type]
+        units = None
+    elif read_options:
+        raise ArgumentError(
+            f"compute_profile got file options {sorted(read_options)} but no file to read"
+        )
     table = to_table(data, units=units, strict=False, extra=extra)
     results = evaluate(table, specs)
     if strict:
@@ -491,4 +679,5 @@ def compute_profile(
     elements = roll_up(results, config)
     if isinstance(data, CityDataBase | Mapping):
         return Profile(results, elements, 0)
-    return ProfileSet(results, elements)
+    provenance = data.attrs.get("iso37122.provenance") if isinstance(data, pd.DataFrame) else None
+    return ProfileSet(results, elements, provenance)

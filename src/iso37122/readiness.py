@@ -30,12 +30,20 @@ import numpy as np
 import pandas as pd
 
 from iso37122._typing import BoolArray, IntArray
+from iso37122.analysis.identity import find_row, key_element
+from iso37122.collection import CollectionStep, UnlockPattern, rank_collection
 from iso37122.data import CityDataBase, Extra, Table, to_table
-from iso37122.elements import KeyElement, element_of
+from iso37122.elements import KeyElement
 from iso37122.engine import STATUS_BY_CODE, Results, Status, evaluate
 from iso37122.indicators import CATALOGUE
+from iso37122.text import (
+    city_years,
+    identity_text,
+    readiness_city_text,
+    readiness_element_text,
+    readiness_set_text,
+)
 from iso37122.themes import Theme
-from iso37122.variables import VARIABLES
 
 if TYPE_CHECKING:
     from iso37122.rollup import RollupConfig
@@ -73,6 +81,9 @@ class IndicatorReadiness:
         The variables of :attr:`lacking` whose reported value was rejected.
     reason
         Why it cannot be computed (``None`` when it can).
+    scorable
+        Whether the roll-up can score it into its element (an indicator with no direction
+        cannot): only these count in the element's readiness, as in its score.
     """
 
     clause: str
@@ -83,6 +94,7 @@ class IndicatorReadiness:
     lacking: tuple[str, ...]
     rejected: tuple[str, ...]
     reason: str | None
+    scorable: bool = True
 
     @property
     def computable(self) -> bool:
@@ -136,135 +148,6 @@ class GroupReadiness:
         return tuple(dict.fromkeys(v for r in self.indicators for v in r.lacking))
 
 
-@dataclass(frozen=True, slots=True)
-class CollectionStep:
-    """One step of the ranked collection plan: variables to collect together.
-
-    Attributes
-    ----------
-    variables
-        The variables to collect (together: some indicator needs all of them), sorted.
-    unlocks
-        Clause of each indicator this step makes computable, with the number of city-years in
-        which it does (given the earlier steps), in clause order.
-    n_unlocked
-        Indicator values unlocked (summed over city-years).
-    n_rows
-        City-years in which the step unlocks at least one indicator.
-    coverage_gain
-        Per key element, the mean gain over city-years in the share of its indicators that
-        can be computed.
-    """
-
-    variables: tuple[str, ...]
-    unlocks: Mapping[str, int]
-    n_unlocked: int
-    n_rows: int
-    coverage_gain: Mapping[KeyElement, float]
-
-    @property
-    def per_variable(self) -> float:
-        """Indicator values unlocked per variable collected (the ranking key)."""
-        return self.n_unlocked / len(self.variables)
-
-
-@dataclass(frozen=True, slots=True)
-class _Pattern:
-    """Rows in which indicator ``i`` lacks exactly the variables of bit mask ``mask``."""
-
-    i: int
-    mask: int
-    rows: IntArray
-
-
-def _plan(
-    patterns: Sequence[_Pattern],
-    variables: Sequence[str],
-    clauses: Sequence[str],
-    elements: Sequence[KeyElement],
-    element_sizes: Mapping[KeyElement, int],
-    n_rows: int,
-) -> tuple[CollectionStep, ...]:
-    """Rank variable sets greedily by indicator values unlocked per variable collected."""
-    collected = 0
-    remaining = list(patterns)
-    steps: list[CollectionStep] = []
-
-    def names(mask: int) -> tuple[str, ...]:
-        return tuple(sorted(variables[k] for k in range(mask.bit_length()) if mask >> k & 1))
-
-    while remaining:
-        best: tuple[tuple[float, float, int, tuple[str, ...]], int, list[_Pattern]] | None = None
-        for candidate in {p.mask & ~collected for p in remaining}:
-            have = collected | candidate
-            unlocked = [p for p in remaining if p.mask & ~have == 0]
-            count = sum(p.rows.size for p in unlocked)
-            gain = sum(p.rows.size / element_sizes[elements[p.i]] for p in unlocked) / n_rows
-            size = candidate.bit_count()
-            key = (-count / size, -gain / size, size, names(candidate))
-            if best is None or key < best[0]:
-                best = (key, candidate, unlocked)
-        assert best is not None
-        _, candidate, unlocked = best
-        collected |= candidate
-        remaining = [p for p in remaining if p.mask & ~collected != 0]
-        per_clause: dict[int, int] = {}
-        gains: dict[KeyElement, float] = dict.fromkeys(KeyElement, 0.0)
-        for p in unlocked:
-            per_clause[p.i] = per_clause.get(p.i, 0) + p.rows.size
-            gains[elements[p.i]] += p.rows.size / element_sizes[elements[p.i]] / n_rows
-        steps.append(
-            CollectionStep(
-                variables=names(candidate),
-                unlocks=MappingProxyType({clauses[i]: per_clause[i] for i in sorted(per_clause)}),
-                n_unlocked=sum(per_clause.values()),
-                n_rows=int(np.unique(np.concatenate([p.rows for p in unlocked])).size),
-                coverage_gain=MappingProxyType(gains),
-            )
-        )
-    return tuple(steps)
-
-
-def _identity(table: Table, row: int) -> str:
-    code = table.code[row]
-    return f"{table.city[row]}{f' ({code})' if code is not None else ''}, {table.year[row]}"
-
-
-def _city_years(n: int) -> str:
-    return f"{n} city-year{'' if n == 1 else 's'}"
-
-
-def _percent(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.0f} %" if whole else "-"
-
-
-def _variable(variable: str) -> str:
-    found = VARIABLES.get(variable)
-    return f"{variable} [{found.unit}]" if found else variable
-
-
-def _step_lines(steps: Sequence[CollectionStep], start: int, total: int, single: bool) -> list[str]:
-    lines = []
-    done = start
-    for k, step in enumerate(steps, 1):
-        together = " (together)" if len(step.variables) > 1 else ""
-        what = " + ".join(_variable(v) for v in step.variables) + together
-        done += step.n_unlocked
-        if single:
-            unlocks = ", ".join(f"{c} {CATALOGUE[c].name}" for c in step.unlocks)
-            gain = f"unlocks {step.n_unlocked}: {unlocks}"
-            after = f"then {done} of {total} computable"
-        else:
-            unlocks = ", ".join(f"{c} ({n})" for c, n in step.unlocks.items())
-            gain = (
-                f"unlocks {step.n_unlocked} indicator values in {_city_years(step.n_rows)}: "
-                f"{unlocks}"
-            )
-            after = f"then {done} of {total} values computable"
-        lines.append(f"  {k}. {what}\n     {gain}\n     ({after})")
-    return lines or ["  (nothing: every indicator that lacks data is listed above)"]
-
-
 class CityReadiness:
     """Readiness of one city-year: per indicator, element and theme, and what to collect."""
 
@@ -309,11 +192,17 @@ class CityReadiness:
 
     @property
     def by_element(self) -> Mapping[KeyElement, GroupReadiness]:
-        """Readiness per key element (all three present)."""
+        """Readiness per key element (all three present).
+
+        An element counts the indicators its score counts: those the roll-up configuration
+        can score (see :meth:`iso37122.rollup.RollupConfig.plan`), so that "6 of 18" here is
+        the coverage the element score shows once they are computed.
+        """
         return MappingProxyType(
             {
                 element: GroupReadiness(
-                    element, tuple(r for r in self.indicators if r.element is element)
+                    element,
+                    tuple(r for r in self.indicators if r.element is element and r.scorable),
                 )
                 for element in KeyElement
             }
@@ -335,48 +224,24 @@ class CityReadiness:
         """The ranked collection plan for this city-year (see the module documentation)."""
         return self._report.plan(np.array([self._row], dtype=np.int64))
 
+    def explain(self, element: KeyElement | str) -> str:
+        """Say what this city-year can compute of one element, and what to collect for it.
+
+        The count is the element score's: the indicators the roll-up can score. ``element``
+        is a :class:`~iso37122.KeyElement` or its name in any case.
+        """
+        return readiness_element_text(self, key_element(element))
+
     def __repr__(self) -> str:
         """Summarise."""
         return (
-            f"<CityReadiness {_identity(self._report.table, self._row)}: "
+            f"<CityReadiness {identity_text(self.city, self.code, self.year)}: "
             f"{len(self.computable)} of {len(self.indicators)} computable>"
         )
 
     def __str__(self) -> str:
         """Return a plain-text report: by element, by theme, and the next variables."""
-        total = len(self.indicators)
-        done = len(self.computable)
-        lines = [
-            f"Readiness of {_identity(self._report.table, self._row)}",
-            f"  {done} of {total} indicators can be computed ({_percent(done, total)}).",
-            "",
-            "By key element",
-        ]
-        for element, group in self.by_element.items():
-            n = len(group.computable)
-            lines.append(
-                f"  {element.value:<8} {n} of {group.n_total} ({_percent(n, group.n_total)})"
-                f"  {element.label}"
-            )
-        lines += ["", "By theme (indicators that cannot be computed, and what they lack)"]
-        for theme, group in self.by_theme.items():
-            n = len(group.computable)
-            lines.append(f"  {theme.clause} {theme.label}: {n} of {group.n_total}")
-            for r in group.blocked:
-                if r.lacking:
-                    lacks = ", ".join(
-                        f"{v} (rejected)" if v in r.rejected else v for v in r.lacking
-                    )
-                    lines.append(f"      {r.clause} {r.name} — lacks {lacks}")
-                else:
-                    lines.append(f"      {r.clause} {r.name} — {r.status.value}: {r.reason}")
-        lines += ["", "Next variables to collect"]
-        lines += _step_lines(self.next_variables, done, total, single=True)
-        check = self.to_check
-        if check:
-            lines += ["", "Reported but not computable (check these data)"]
-            lines += [f"  {r.clause} {r.name}: {r.reason}" for r in check]
-        return "\n".join(lines)
+        return readiness_city_text(self)
 
 
 class Readiness(Sequence[CityReadiness]):
@@ -387,9 +252,17 @@ class Readiness(Sequence[CityReadiness]):
     :meth:`next_variables_frame` give the same in DataFrames.
     """
 
-    def __init__(self, results: Results, elements: Sequence[KeyElement]) -> None:
+    def __init__(
+        self,
+        results: Results,
+        elements: Sequence[KeyElement],
+        scorable: Sequence[bool] | None = None,
+    ) -> None:
         self.results = results
         self.elements: tuple[KeyElement, ...] = tuple(elements)
+        self.scorable: tuple[bool, ...] = (
+            tuple(scorable) if scorable is not None else (True,) * len(self.elements)
+        )
         table = results.table
         # Per indicator, (rows, inputs): True where the input is not reported or was rejected.
         self._lacking: tuple[BoolArray, ...] = tuple(
@@ -420,14 +293,18 @@ class Readiness(Sequence[CityReadiness]):
         return self.table.n_rows
 
     @overload
-    def __getitem__(self, row: int) -> CityReadiness: ...
+    def __getitem__(self, row: int | tuple[str, int]) -> CityReadiness: ...
 
     @overload
     def __getitem__(self, row: slice) -> Sequence[CityReadiness]: ...
 
-    def __getitem__(self, row: int | slice) -> CityReadiness | Sequence[CityReadiness]:
-        """Return the report of one city-year (or a list of them), by position in the input."""
+    def __getitem__(
+        self, row: int | slice | tuple[str, int]
+    ) -> CityReadiness | Sequence[CityReadiness]:
+        """Return one city-year's report by position or ``(city or code, year)``, or a list."""
         n = len(self)
+        if isinstance(row, tuple):
+            return self.get(*row)
         if isinstance(row, slice):
             return [CityReadiness(self, k) for k in range(n)[row]]
         if not -n <= row < n:
@@ -437,6 +314,23 @@ class Readiness(Sequence[CityReadiness]):
     def __iter__(self) -> Iterator[CityReadiness]:
         """Iterate over city-years in input order."""
         return (CityReadiness(self, row) for row in range(len(self)))
+
+    def get(self, key: str, year: int | None = None) -> CityReadiness:
+        """Return one city-year's report by region code or city name (any case), and year.
+
+        Raises
+        ------
+        UnknownCityError
+            A ``KeyError`` naming the closest cities, or the years the city has.
+        """
+        return CityReadiness(self, find_row(self.table, key, year))
+
+    def explain(self, element: KeyElement | str, key: str, year: int | None = None) -> str:
+        """Say what one city-year can compute of one element, and what to collect for it.
+
+        ``element`` is a :class:`~iso37122.KeyElement` or its name in any case.
+        """
+        return self.get(key, year).explain(element)
 
     def indicator(self, i: int, row: int) -> IndicatorReadiness:
         """Return the readiness of indicator ``i`` (its position) in one row."""
@@ -454,13 +348,14 @@ class Readiness(Sequence[CityReadiness]):
             lacking=lacking,
             rejected=rejected,
             reason=self.results.reason(i, row),
+            scorable=self.scorable[i],
         )
 
-    def _patterns(self, rows: IntArray) -> tuple[list[_Pattern], list[str]]:
+    def _patterns(self, rows: IntArray) -> tuple[list[UnlockPattern], list[str]]:
         """Group the unlockable (row, indicator) pairs of ``rows`` by what they lack."""
         variables = sorted({v for spec in self.results.indicators for v in spec.inputs})
         bit = {v: k for k, v in enumerate(variables)}
-        patterns: list[_Pattern] = []
+        patterns: list[UnlockPattern] = []
         for i, spec in enumerate(self.results.indicators):
             lacking = self._lacking[i][rows]
             open_rows = ~self.computable[i, rows] & lacking.any(axis=1)
@@ -471,7 +366,7 @@ class Readiness(Sequence[CityReadiness]):
             chosen = rows[open_rows]
             for c, code in enumerate(codes):
                 mask = sum(1 << bit[v] for k, v in enumerate(spec.inputs) if int(code) >> k & 1)
-                patterns.append(_Pattern(i, mask, chosen[inverse == c]))
+                patterns.append(UnlockPattern(i, mask, chosen[inverse == c]))
         return patterns, variables
 
     def plan(self, rows: IntArray | None = None) -> tuple[CollectionStep, ...]:
@@ -489,9 +384,10 @@ class Readiness(Sequence[CityReadiness]):
         """
         chosen = np.arange(len(self), dtype=np.int64) if rows is None else rows
         patterns, variables = self._patterns(chosen)
-        sizes = {e: max(1, self.elements.count(e)) for e in KeyElement}
+        counted = [e if ok else None for e, ok in zip(self.elements, self.scorable, strict=True)]
+        sizes = {e: max(1, counted.count(e)) for e in KeyElement}
         clauses = [spec.clause for spec in self.results.indicators]
-        return _plan(patterns, variables, clauses, self.elements, sizes, max(1, chosen.size))
+        return rank_collection(patterns, variables, clauses, counted, sizes, max(1, chosen.size))
 
     @cached_property
     def next_variables(self) -> tuple[CollectionStep, ...]:
@@ -499,8 +395,12 @@ class Readiness(Sequence[CityReadiness]):
         return self.plan()
 
     def by_element(self) -> pd.DataFrame:
-        """Return per key element the indicator values computable and in total, over all rows."""
-        return self._group_frame([e.value for e in self.elements], [e.value for e in KeyElement])
+        """Return per key element the indicator values computable and in total, over all rows.
+
+        As in the element scores, an element counts the indicators the roll-up can score.
+        """
+        keys = [e.value if ok else "" for e, ok in zip(self.elements, self.scorable, strict=True)]
+        return self._group_frame(keys, [e.value for e in KeyElement])
 
     def by_theme(self) -> pd.DataFrame:
         """Return per theme the indicator values computable and in total, over all rows."""
@@ -583,69 +483,16 @@ class Readiness(Sequence[CityReadiness]):
         """Summarise."""
         done = int(self.computable.sum())
         return (
-            f"<Readiness of {_city_years(len(self))}: {done} of {self.computable.size} "
+            f"<Readiness of {city_years(len(self))}: {done} of {self.computable.size} "
             "indicator values computable>"
         )
 
     def __str__(self) -> str:
         """Return a plain-text report (one city-year's report when there is one)."""
-        if len(self) == 1:
-            return str(self[0])
-        n = len(self)
-        total = int(self.computable.size)
-        done = int(self.computable.sum())
-        per_row = self.computable.sum(axis=0)
-        lines = [f"Readiness of {_city_years(n)}"]
-        if n == 0:
-            return lines[0] + ": no data"
-        years = self.table.year
-        lines += [
-            f"  years {int(years.min())}–{int(years.max())}; {done} of {total} indicator values "
-            f"can be computed ({_percent(done, total)}); per city-year: min "
-            f"{int(per_row.min())}, median {float(np.median(per_row)):g}, max "
-            f"{int(per_row.max())} of {self.n_indicators}",
-            "",
-            "By key element (indicator values computable over all city-years)",
-        ]
-        for group, done_in, total_in in self._counts(self.by_element()):
-            lines.append(f"  {group:<8} {done_in} of {total_in} ({_percent(done_in, total_in)})")
-        lines += ["", "By theme"]
-        for group, done_in, total_in in self._counts(self.by_theme()):
-            theme = Theme(group)
-            lines.append(
-                f"  {theme.clause} {theme.label}: {done_in} of {total_in} "
-                f"({_percent(done_in, total_in)})"
-            )
-        lines += ["", "Next variables to collect (across all city-years)"]
-        lines += _step_lines(self.next_variables, done, total, single=False)
-        to_check = int((~self.computable & ~self._any_lacking()).sum())
-        if to_check:
-            lines += [
-                "",
-                f"Reported but not computable: {to_check} indicator values (check these data; "
-                "see to_frame())",
-            ]
-        shown = 20
-        lines += ["", "Per city-year (computable indicators)"]
-        for row in range(min(n, shown)):
-            lines.append(
-                f"  {_identity(self.table, row)}: {int(per_row[row])} of {self.n_indicators}"
-            )
-        if n > shown:
-            lines.append(f"  ... and {n - shown} more (index the report for one city-year)")
-        return "\n".join(lines)
+        return str(self[0]) if len(self) == 1 else readiness_set_text(self)
 
-    @staticmethod
-    def _counts(frame: pd.DataFrame) -> list[tuple[str, int, int]]:
-        return [
-            (str(group), int(done), int(total))
-            for group, done, total in zip(
-                frame.index, frame["computable"], frame["total"], strict=True
-            )
-        ]
-
-    def _any_lacking(self) -> BoolArray:
-        """Return, as bool (indicators, rows), whether the indicator lacks at least one input."""
+    def lacking_any(self) -> BoolArray:
+        """Return, as bool (indicators, rows), whether an indicator lacks at least one input."""
         if not self._lacking:
             return np.zeros((0, len(self)), dtype=bool)
         result: BoolArray = np.stack([lack.any(axis=1) for lack in self._lacking])
@@ -697,11 +544,11 @@ def readiness(
     new_businesses + new_businesses_surviving -> 5.2
     service_contracts + service_contracts_with_open_data_policy -> 5.1
     """
+    from iso37122.rollup import RollupConfig
+
     specs = CATALOGUE.select(indicators)
     table = to_table(data, units=units, extra=extra, caller="readiness")
     results = evaluate(table, specs)
-    elements = [
-        config.element(spec) if config is not None else element_of(spec)
-        for spec in results.indicators
-    ]
-    return Readiness(results, elements)
+    config = config if config is not None else RollupConfig()
+    plans = [config.plan(spec) for spec in results.indicators]
+    return Readiness(results, [p.element for p in plans], [p.scorable for p in plans])

@@ -20,7 +20,7 @@ from iso37122._typing import FloatArray
 from iso37122.indicators import CATALOGUE, PartOfWhole
 from iso37122.variables import VARIABLES, Kind, Variable
 
-__all__ = ["synthetic_frame"]
+__all__ = ["REGENCIES", "partial_frame", "synthetic_frame"]
 
 # Typical size of a variable that is not a part of another, relative to the population when
 # the unit scales with people, else absolute: (low, high) of a uniform draw.
@@ -189,3 +189,138 @@ def synthetic_frame(n_rows: int, *, seed: int = 0) -> pd.DataFrame:
     )
     columns = pd.DataFrame({v: values[v] for v in VARIABLES})
     return pd.concat([frame, columns], axis=1)
+
+
+def _regencies() -> tuple[tuple[str, str], ...]:
+    kab = "Kab."
+    listed = {
+        "73": (
+            "Kepulauan_Selayar Bulukumba Bantaeng Jeneponto Takalar Gowa Sinjai Bone Maros "
+            "Pangkajene_dan_Kepulauan Barru Soppeng Wajo Sidenreng_Rappang Pinrang Enrekang Luwu "
+            "Tana_Toraja",
+            "Makassar Parepare Palopo",
+        ),
+        "32": (
+            "Bogor Sukabumi Cianjur Bandung Garut Tasikmalaya Ciamis Kuningan Cirebon Majalengka "
+            "Sumedang Indramayu Subang Purwakarta Karawang Bekasi Bandung_Barat Pangandaran",
+            "Bogor Sukabumi Bandung Cirebon Bekasi Depok Cimahi Tasikmalaya Banjar",
+        ),
+        "35": (
+            "Pacitan Ponorogo Trenggalek Tulungagung Blitar Kediri Malang Lumajang Jember "
+            "Banyuwangi",
+            "Kediri Blitar Malang Probolinggo Pasuruan Mojokerto Madiun Surabaya Batu",
+        ),
+        "31": (
+            "Kepulauan_Seribu",
+            "Jakarta_Pusat Jakarta_Utara Jakarta_Barat Jakarta_Selatan Jakarta_Timur",
+        ),
+        "51": (
+            "Jembrana Tabanan Badung Gianyar Klungkung Bangli Karangasem Buleleng",
+            "Denpasar",
+        ),
+    }
+    out = []
+    for province, (kabupaten, kota) in listed.items():
+        for k, name in enumerate(kabupaten.split(), 1):
+            out.append((f"{province}.{k:02d}", f"{kab} {name.replace('_', ' ')}"))
+        for k, name in enumerate(kota.split(), 71):
+            prefix = "Kota Adm." if province == "31" else "Kota"
+            out.append((f"{province}.{k:02d}", f"{prefix} {name.replace('_', ' ')}"))
+    return tuple(out)
+
+
+REGENCIES: tuple[tuple[str, str], ...] = _regencies()
+"""Kemendagri code and name of the kab/kota :func:`partial_frame` draws from (five provinces:
+Sulawesi Selatan, Jawa Barat, Jawa Timur, DKI Jakarta and Bali)."""
+
+_PILOTS = ("73.71", "32.11", "35.10", "31.71", "31.72", "31.73", "31.74", "31.75")
+
+_CORE = ("population", "land_area", "labour_force", "households", "municipal_expenditure")
+
+
+def partial_frame(
+    n_cities: int = 60,
+    years: tuple[int, ...] = (2022, 2023, 2024),
+    *,
+    reporting: float = 0.45,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Return realistic *partial* data: kab/kota over several years, many variables missing.
+
+    Each kab/kota keeps its Kemendagri code and name (from :data:`REGENCIES`) over the years;
+    the pilot areas (Kota Makassar, Kab. Sumedang, Kab. Banyuwangi, Jakarta's five kota) come
+    first among those drawn.
+    Whether a variable is reported follows what real collections show: a few core variables
+    (population, land area, labour force, households, expenditure) almost always; every other
+    variable with its own national rate (some common, some rare); more by kota and by
+    kab/kota with more capacity; and persistently, a variable reported one year being mostly
+    reported the next. Values drift smoothly from year to year and every reported row stays
+    valid (parts at most their wholes).
+
+    Parameters
+    ----------
+    n_cities
+        Number of kab/kota (at most ``len(REGENCIES)``).
+    years
+        The years, one row per kab/kota and year.
+    reporting
+        Mean share of the non-core variables reported.
+    seed
+        Seed of the random generator.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``city``, ``year``, ``code`` then one column per variable (NaN: not reported),
+        rows by year then code.
+
+    Examples
+    --------
+    >>> frame = partial_frame(50, seed=1)
+    >>> len(frame), frame["code"].str[:2].nunique()
+    (150, 5)
+    >>> 0.3 < float(frame.iloc[:, 3:].notna().mean().mean()) < 0.6
+    True
+    """
+    if not 0 < n_cities <= len(REGENCIES):
+        raise ValueError(f"n_cities must be between 1 and {len(REGENCIES)}, not {n_cities}")
+    if not 0.0 < reporting < 1.0:
+        raise ValueError(f"reporting must be between 0 and 1, not {reporting}")
+    rng = np.random.default_rng(seed)
+    # The pilot areas first (Kota Makassar, Kab. Sumedang, Kab. Banyuwangi, Jakarta's kota),
+    # then a random draw of the others.
+    codes_known = [code for code, _ in REGENCIES]
+    pilots = [codes_known.index(c) for c in _PILOTS][:n_cities]
+    others = np.setdiff1d(np.arange(len(REGENCIES)), pilots)
+    extra = rng.choice(others, n_cities - len(pilots), replace=False)
+    chosen = np.sort(np.concatenate([pilots, extra]).astype(np.int64))
+    codes = [REGENCIES[k][0] for k in chosen.tolist()]
+    names = [REGENCIES[k][1] for k in chosen.tolist()]
+    start = synthetic_frame(n_cities, seed=seed)
+    end = synthetic_frame(n_cities, seed=seed + 1)
+    variables = list(VARIABLES)
+    counts = [v for v in variables if VARIABLES[v].kind is Kind.COUNT]
+    # Rates per variable around `reporting` (logit scale), capacity per kab/kota.
+    logit = np.log(reporting / (1.0 - reporting))
+    rate = logit + rng.normal(0.0, 1.2, len(variables))
+    core = np.isin(variables, _CORE)
+    rate[core] = 4.0
+    kota = np.array([int(code[3:]) >= 71 for code in codes])
+    capacity = rng.normal(0.0, 0.8, n_cities) + 0.6 * kota
+    chance = 1.0 / (1.0 + np.exp(-(rate[None, :] + capacity[:, None])))
+    frames = []
+    reported = rng.random(chance.shape) < chance
+    for k, year in enumerate(years):
+        if k:
+            keep = rng.random(chance.shape) < np.where(core[None, :], 0.995, 0.92)
+            start_now = rng.random(chance.shape) < 0.3 * chance
+            reported = np.where(reported, keep, start_now)
+        # A convex mix of two valid rows is valid (every constraint is linear), and the
+        # floor of counts keeps parts at most their wholes.
+        weight = 0.15 * k / max(1, len(years) - 1)
+        values = (1.0 - weight) * start[variables] + weight * end[variables]
+        values[counts] = np.floor(values[counts])
+        values = values.where(reported)
+        identity = pd.DataFrame({"city": names, "year": year, "code": codes})
+        frames.append(pd.concat([identity, values.reset_index(drop=True)], axis=1))
+    return pd.concat(frames, ignore_index=True)

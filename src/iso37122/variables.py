@@ -12,10 +12,11 @@ a flow over the year), in its canonical unit.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from types import MappingProxyType
 
+from iso37122._variable_labels import LABELS_ID as _LABELS_ID
 from iso37122.themes import Theme
 
 __all__ = ["VARIABLES", "Kind", "Variable", "variables"]
@@ -48,6 +49,9 @@ class Variable:
         What kind of number it is.
     description, description_id
         What to report, in English and in Bahasa Indonesia.
+    label_id
+        A short Indonesian name, as a column header of a BPS-style table
+        (``"Jumlah Penduduk"``); :func:`iso37122.read_table` accepts it as a header.
     theme
         The theme whose indicators use it, or ``None`` for a variable shared across themes.
     minimum
@@ -64,6 +68,7 @@ class Variable:
     description_id: str
     theme: Theme | None = None
     minimum: float = 0.0
+    label_id: str = ""
 
 
 def _v(
@@ -538,7 +543,15 @@ def _index(declarations: tuple[Variable, ...]) -> Mapping[str, Variable]:
     return MappingProxyType(by_id)
 
 
-VARIABLES: Mapping[str, Variable] = _index(_DECLARATIONS)
+def _labelled(declarations: tuple[Variable, ...]) -> tuple[Variable, ...]:
+    unlabelled = [v.id for v in declarations if v.id not in _LABELS_ID]
+    stray = sorted(set(_LABELS_ID) - {v.id for v in declarations})
+    if unlabelled or stray:
+        raise RuntimeError(f"Indonesian labels missing for {unlabelled}, stray for {stray}")
+    return tuple(replace(v, label_id=_LABELS_ID[v.id]) for v in declarations)
+
+
+VARIABLES: Mapping[str, Variable] = _index(_labelled(_DECLARATIONS))
 """Every input variable, keyed by id, in declaration order."""
 
 

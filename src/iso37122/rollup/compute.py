@@ -2,23 +2,37 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from types import MappingProxyType
+
 import numpy as np
 import pandas as pd
 
+from iso37122._typing import BoolArray
+from iso37122.analysis.identity import provinces_of, regency_kinds
 from iso37122.data import Table
 from iso37122.elements import KeyElement
 from iso37122.engine import Results, Status
-from iso37122.errors import ConfigError
+from iso37122.errors import ConfigError, DataError
 from iso37122.rollup.aggregation import aggregate
 from iso37122.rollup.config import PeerBy, RollupConfig
-from iso37122.rollup.normalisers import LeftOut, PeerGroups
+from iso37122.rollup.normalisers import LeftOut, PeerGroups, Progress
 from iso37122.rollup.results import ElementResults
 
 __all__ = ["peer_groups", "roll_up"]
 
 
-def peer_groups(table: Table, peer_by: PeerBy) -> PeerGroups:
+def peer_groups(table: Table, peer_by: PeerBy, peers: Sequence[object] | None = None) -> PeerGroups:
     """Peer-group id of every row and a label for each group.
+
+    Provinces, kinds (kota or kabupaten) and caller-given labels (``peers``, replacing
+    ``peer_by``) are split by year: a city-year's peers are the same year's rows of its group.
+
+    Raises
+    ------
+    ConfigError
+        When ``peer_by`` reads region codes that are missing or in neither style, or
+        ``peers`` has not one label per row.
 
     Examples
     --------
@@ -28,24 +42,60 @@ def peer_groups(table: Table, peer_by: PeerBy) -> PeerGroups:
     >>> found = peer_groups(table_from_frame(frame), "city")
     >>> found.ids.tolist(), found.labels
     ([0, 1, 0], ('city A', 'city B'))
+    >>> frame = pd.DataFrame({"city": ["A", "B", "C"], "year": [2024] * 3,
+    ...                       "code": ["73.71", "7372", "32.11"]})
+    >>> found = peer_groups(table_from_frame(frame), "province")
+    >>> found.ids.tolist(), found.labels
+    ([1, 1, 0], ('province 32, 2024', 'province 73, 2024'))
     """
     n = table.n_rows
-    if peer_by == "all":
+    if peers is None and peer_by == "all":
         return PeerGroups(np.zeros(n, dtype=np.int64), ("all city-years",))
-    if peer_by == "year":
+    if peers is None and peer_by == "year":
         years, inverse = np.unique(table.year, return_inverse=True)
         return PeerGroups(inverse.astype(np.int64), tuple(f"year {int(y)}" for y in years))
-    has_code = pd.notna(table.code)
-    keys = np.where(
-        has_code,
-        np.char.add("code ", table.code.astype(str)),
-        np.char.add("city ", table.city.astype(str)),
+    if peers is None and peer_by == "city":
+        has_code = pd.notna(table.code)
+        keys = np.where(
+            has_code,
+            np.char.add("code ", table.code.astype(str)),
+            np.char.add("city ", table.city.astype(str)),
+        )
+        labels, inverse = np.unique(keys, return_inverse=True)
+        return PeerGroups(inverse.astype(np.int64), tuple(str(label) for label in labels))
+    if peers is not None:
+        given = np.array([str(label) for label in peers], dtype=object)
+        if given.size != n:
+            raise ConfigError(f"peers= has {given.size} labels for {n} city-years")
+        what = ""
+    else:
+        without = np.flatnonzero(pd.isna(table.code))
+        if without.size:
+            raise ConfigError(
+                f"peer_by={peer_by!r} reads the region code, but {without.size} city-years "
+                f"have none (e.g. {table.city[without[0]]!r}); give a 'code' column or another "
+                "peer_by"
+            )
+        try:
+            given = provinces_of(table.code) if peer_by == "province" else regency_kinds(table.code)
+        except DataError as error:
+            raise ConfigError(f"peer_by={peer_by!r}: {error}") from None
+        if peer_by == "kind" and pd.isna(given).any():
+            raise ConfigError("peer_by='kind' needs kab/kota codes ('73.71'), not province codes")
+        what = "province " if peer_by == "province" else ""
+    keys = np.char.add(
+        np.char.add(what, given.astype(str)), np.char.add(", ", table.year.astype(str))
     )
     labels, inverse = np.unique(keys, return_inverse=True)
     return PeerGroups(inverse.astype(np.int64), tuple(str(label) for label in labels))
 
 
-def roll_up(results: Results, config: RollupConfig | None = None) -> ElementResults:
+def roll_up(
+    results: Results,
+    config: RollupConfig | None = None,
+    *,
+    peers: Sequence[object] | None = None,
+) -> ElementResults:
     """Normalise indicator values and aggregate them into the three key elements.
 
     Parameters
@@ -53,8 +103,12 @@ def roll_up(results: Results, config: RollupConfig | None = None) -> ElementResu
     results
         Indicator values and statuses, from :func:`~iso37122.engine.evaluate`.
     config
-        The roll-up choices (default: ``RollupConfig()``: goalposts, equal weights,
-        arithmetic mean, ``min_coverage`` 0.5).
+        The roll-up choices (default: ``RollupConfig()``: percentages on goalposts 0–100,
+        open-ended indicators against their peers, equal weights, arithmetic mean,
+        ``min_coverage`` one third).
+    peers
+        One peer-group label per row (e.g. ``"kota"`` / ``"kabupaten"``), replacing
+        ``peer_by``; a city-year's peers are the same year's rows with its label.
 
     Returns
     -------
@@ -92,26 +146,29 @@ def roll_up(results: Results, config: RollupConfig | None = None) -> ElementResu
     specs = results.indicators
     n_ind, n = results.values.shape
     method = config.normalisation
-    normaliser = method.normaliser
     plans = tuple(config.plan(spec) for spec in specs)
     membership = tuple(plan.element for plan in plans)
     weights = np.array([plan.weight for plan in plans], dtype=float)
 
-    if method.uses_peers:
-        groups = peer_groups(results.table, config.peer_by)
-        if n == 1 or (n > 1 and np.bincount(groups.ids).max() < 2):
-            peers = "the same year" if config.peer_by == "year" else f"peer_by={config.peer_by!r}"
-            problem = (
-                "there is one city-year" if n == 1 else "each city-year is alone in its peer group"
-            )
-            raise ConfigError(
-                f"normalisation={method.value!r} compares each city-year with its peers "
-                f"({peers}), but {problem}; "
-                "score a set of city-years, choose another peer_by, or use a fixed-reference "
-                "method ('goalposts', the default, 'target' or 'bands')"
-            )
+    if any(plan.scorable and plan.normalisation.uses_peers for plan in plans):
+        groups = peer_groups(results.table, config.peer_by, peers)
     else:
         groups = PeerGroups(np.zeros(n, dtype=np.int64), ("all city-years",))
+    if method.uses_peers and (n == 1 or (n > 1 and np.bincount(groups.ids).max() < 2)):
+        who = "the same year" if config.peer_by == "year" else f"peer_by={config.peer_by!r}"
+        problem = (
+            "there is one city-year" if n == 1 else "each city-year is alone in its peer group"
+        )
+        raise ConfigError(
+            f"normalisation={method.value!r} compares each city-year with its peers "
+            f"({who}), but {problem}; "
+            "score a set of city-years, choose another peer_by, or use a fixed-reference "
+            "method ('goalposts', the default, 'target' or 'bands')"
+        )
+    # Open-ended indicators under the default year peers fall back on every year's values.
+    pool_years = config.peer_by == "year" and peers is None and groups.n_groups > 1
+    every_year = PeerGroups(np.zeros(n, dtype=np.int64), ("all years",))
+    pooled: dict[int, BoolArray] = {}
 
     low, high = config.score_range
     normalised = np.full((n_ind, n), np.nan)
@@ -124,7 +181,20 @@ def roll_up(results: Results, config: RollupConfig | None = None) -> ElementResu
         valid = computed[i]
         # Zero where not computed, so that no NaN or inf reaches the arithmetic.
         x = np.where(valid, results.values[i], 0.0)
+        normaliser = plan.normalisation.normaliser
         found = normaliser.progress(x, valid, plan, groups)
+        few = found.code == LeftOut.PEER_FEW
+        if pool_years and few.any():
+            # Too few of the year's peers report it: compare with every year's values.
+            wider = normaliser.progress(x, valid, plan, every_year)
+            use = few & (wider.code == LeftOut.SCORED)
+            if use.any():
+                found = Progress(
+                    np.where(use, wider.progress, found.progress),
+                    np.where(use, wider.code, found.code).astype(np.int8),
+                    found.band,
+                )
+                pooled[i] = use
         left_out[i] = found.code
         bands[i] = found.band
         normalised[i] = low + (high - low) * found.progress
@@ -164,4 +234,5 @@ def roll_up(results: Results, config: RollupConfig | None = None) -> ElementResu
         plans=plans,
         groups=groups.ids,
         group_labels=groups.labels,
+        pooled=MappingProxyType(pooled),
     )

@@ -28,11 +28,15 @@ from iso37122.rollup.normalisers import Normalisation, Reference
 from iso37122.text import fmt_number as _fmt
 from iso37122.units import to_canonical
 
-__all__ = ["IndicatorPlan", "PeerBy", "RollupConfig"]
+__all__ = ["IndicatorPlan", "OpenEnded", "PeerBy", "RollupConfig"]
 
-PeerBy = Literal["year", "all", "city"]
+PeerBy = Literal["year", "all", "city", "province", "kind"]
 """Who a city-year's peers are in peer-group normalisation: the rows of the same year, every
-row, or the rows of the same city (its own record over the years)."""
+row, the rows of the same city (its own record over the years), or the rows of the same year
+and province (first two digits of the Kemendagri or BPS code) or kind (kota or kabupaten)."""
+
+OpenEnded = Literal["minmax", "rank", "leave_out"]
+"""How the goalposts method scores an open-ended indicator given no goalposts."""
 
 _DEFAULT_BANDS = (0.33, 0.66, 0.95)
 """U4SSC: bands 2, 3 and 4 start at 33, 66 and 95 % of the target."""
@@ -134,6 +138,11 @@ class IndicatorPlan:
         Why the indicator enters no score whatever the data, or ``None`` when it can be scored.
     band_thresholds
         The shares of the target at which bands 2, 3 and 4 start (read by ``bands`` only).
+    winsorise
+        Share of each tail of the peer distribution clipped before a peer min-max (0: none).
+    min_peers
+        Peer values needed for a peer score (2 for the peer-group methods; ``min_peers`` for
+        open-ended indicators under goalposts).
     """
 
     clause: str
@@ -146,6 +155,8 @@ class IndicatorPlan:
     default_reference: bool
     reason: str | None
     band_thresholds: tuple[float, float, float] = _DEFAULT_BANDS
+    winsorise: float = 0.0
+    min_peers: int = 2
 
     @property
     def scorable(self) -> bool:
@@ -173,9 +184,12 @@ class RollupConfig(BaseModel):
     normalisation
         How values become scores (see :class:`Normalisation`); default ``"goalposts"``.
     peer_by
-        For peer-group methods only: peers are the rows of the same ``"year"`` (default),
-        ``"all"`` rows, or the rows of the same ``"city"`` (by code when given). Another
-        value than the default with a fixed-reference method is an error.
+        Who a city-year is compared with, by peer-group methods and by the goalposts method's
+        peer scoring of open-ended indicators: the rows of the same ``"year"`` (default),
+        ``"all"`` rows, the rows of the same ``"city"`` (by code when given), or the rows of
+        the same year and ``"province"`` (from the code) or ``"kind"`` (kota or kabupaten,
+        from the code). Caller-defined groups are given to :func:`roll_up` as ``peers=``.
+        Another value than the default where nothing is peer-scored is an error.
     goalposts
         ``(low, high)`` per clause, in the indicator's unit (a number, or a string or pint
         Quantity with a unit, converted into it); ``low < high`` whatever the direction. Read
@@ -187,12 +201,23 @@ class RollupConfig(BaseModel):
         A positive weight per clause (default 1: equal weights within an element).
     directions
         A direction per clause, replacing the declared one; needed to score a neutral indicator.
+    open_ended
+        Goalposts method only: how an open-ended indicator (a rate per 100 000, days, GJ per
+        person …) given no goalposts is scored: ``"minmax"`` (default) on its peers'
+        winsorised range, ``"rank"`` by percentile rank among its peers, or ``"leave_out"``.
+    winsorise
+        Share of each tail of the peer distribution clipped before min-max (default 0.05:
+        values beyond the 5th and 95th percentiles score as those percentiles, so that one
+        outlier does not squeeze every other city into a corner of the scale).
+    min_peers
+        Peer values (the city-year's own included) needed to score an open-ended indicator
+        against its peers (default 5); with fewer it is left out with the reason.
     aggregation
         ``"arithmetic"`` (default) or ``"geometric"`` mean within an element.
     min_coverage
         Share (0–1) of an element's scorable indicators that must be scored for the element to
-        get a score (default 0.5: below half, a score says more about which indicators happen
-        to be reported than about the element). At least one indicator is always needed.
+        get a score (default one third; see the module notes). At least one indicator is
+        always needed, and coverage is always reported beside the score.
     score_range
         The scale of indicator and element scores, ``(low, high)`` within 0–100 (default
         ``(0, 100)``). Geometric aggregation needs ``low > 0``, e.g. ``(1, 100)``.
@@ -211,8 +236,8 @@ class RollupConfig(BaseModel):
     Examples
     --------
     >>> config = RollupConfig(goalposts={"5.2": (0, 0.5)}, weights={"5.1": 2})
-    >>> config.normalisation.value, config.min_coverage
-    ('goalposts', 0.5)
+    >>> config.normalisation.value, round(config.min_coverage, 3), config.open_ended
+    ('goalposts', 0.333, 'minmax')
     >>> RollupConfig(aggregation="geometric")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -237,8 +262,21 @@ class RollupConfig(BaseModel):
     aggregation: Aggregation = Field(
         default=Aggregation.ARITHMETIC, description="Aggregation within an element."
     )
+    open_ended: OpenEnded = Field(
+        default="minmax",
+        description="Goalposts method: peer scoring of open-ended indicators without goalposts.",
+    )
+    winsorise: float = Field(
+        default=0.05,
+        ge=0.0,
+        lt=0.5,
+        description="Share of each tail of the peer distribution clipped before min-max.",
+    )
+    min_peers: int = Field(
+        default=5, ge=2, description="Peer values needed to score an open-ended indicator."
+    )
     min_coverage: float = Field(
-        default=0.5,
+        default=1.0 / 3.0,
         ge=0.0,
         le=1.0,
         description="Share of an element's scorable indicators needed for a score.",
@@ -411,11 +449,23 @@ class RollupConfig(BaseModel):
             Normalisation.BANDS
         ):
             problems.append("band_thresholds are given but only normalisation='bands' reads them")
-        if self.peer_by != "year" and not self.normalisation.uses_peers:
+        goalposts = self.normalisation is Normalisation.GOALPOSTS
+        peer_scored = self.normalisation.uses_peers or (
+            goalposts and self.open_ended != "leave_out"
+        )
+        if self.peer_by != "year" and not peer_scored:
             problems.append(
                 f"peer_by is given but normalisation={self.normalisation.value!r} has no peers; "
-                "peer_by is read by 'minmax', 'zscore' and 'rank'"
+                "peer_by is read by 'minmax', 'zscore' and 'rank', and by 'goalposts' unless "
+                "open_ended='leave_out'"
             )
+        defaults = {"open_ended": "minmax", "winsorise": 0.05, "min_peers": 5}
+        for setting, default in defaults.items():
+            if getattr(self, setting) != default and not goalposts:
+                problems.append(
+                    f"{setting} is given but only normalisation='goalposts' reads it (the "
+                    "peer scoring of open-ended indicators)"
+                )
         if problems:
             raise _problems_error(problems)
 
@@ -436,8 +486,11 @@ class RollupConfig(BaseModel):
         >>> from iso37122 import catalogue
         >>> RollupConfig().plan(catalogue()["5.3"]).goalposts
         (0.0, 100.0)
-        >>> print(RollupConfig().plan(catalogue()["5.2"]).reason)  # doctest: +ELLIPSIS
-        open-ended unit '1 / hundred_thousand_people' has no natural goalposts; ...
+        >>> RollupConfig().plan(catalogue()["5.2"]).normalisation.value  # scored among peers
+        'minmax'
+        >>> print(RollupConfig(open_ended="leave_out").plan(catalogue()["5.2"]).reason)
+        ... # doctest: +ELLIPSIS
+        open-ended unit '1 / hundred_thousand_people' has no natural goalposts and ...
         """
         clause = spec.clause
         direction = self._direction(spec)
@@ -450,15 +503,30 @@ class RollupConfig(BaseModel):
             )
         else:
             reference = self.normalisation.normaliser.reference(clause, spec.unit, direction, self)
+        method = self.normalisation
+        winsorise, min_peers = 0.0, 2
+        if (
+            method is Normalisation.GOALPOSTS
+            and direction is not Direction.NEUTRAL
+            and reference.goalposts is None
+            and self.open_ended != "leave_out"
+        ):
+            # An open-ended indicator without goalposts: scored against its peers.
+            method = Normalisation(self.open_ended)
+            reference = Reference()
+            winsorise = self.winsorise if method is Normalisation.MINMAX else 0.0
+            min_peers = self.min_peers
         return IndicatorPlan(
             clause=clause,
             element=self.element(spec),
             direction=direction,
             weight=float(self.weights.get(clause, 1.0)),
-            normalisation=self.normalisation,
+            normalisation=method,
             goalposts=reference.goalposts,
             target=reference.target,
             default_reference=reference.default,
             reason=reference.reason,
             band_thresholds=self.band_thresholds,
+            winsorise=winsorise,
+            min_peers=min_peers,
         )

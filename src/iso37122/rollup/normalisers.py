@@ -42,6 +42,7 @@ __all__ = [
     "Reference",
     "Target",
     "ZScore",
+    "group_quantiles",
 ]
 
 PERCENT = "percent"
@@ -88,6 +89,7 @@ class LeftOut(IntEnum):
     BY_CONFIG = 2
     PEER_ALONE = 3
     PEER_NO_SPREAD = 4
+    PEER_FEW = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,8 +190,9 @@ class Goalposts(Normaliser):
         if unit == PERCENT:
             return Reference(goalposts=(0.0, 100.0), default=True)
         return Reference(
-            reason=f"open-ended unit {unit!r} has no natural goalposts; give "
-            f"goalposts={{{clause!r}: (low, high)}} in that unit to score it"
+            reason=f"open-ended unit {unit!r} has no natural goalposts and "
+            f"open_ended='leave_out'; give goalposts={{{clause!r}: (low, high)}} in that unit, "
+            "or let it be scored against its peers"
         )
 
     def progress(
@@ -303,12 +306,43 @@ class _Sorted:
     size: IntArray
 
 
+def group_quantiles(
+    xs: FloatArray, starts: IntArray, counts: IntArray, share: float
+) -> tuple[FloatArray, FloatArray]:
+    """Per group, the ``share`` and ``1 - share`` quantiles of its values (sorted in ``xs``).
+
+    Group ``g`` holds ``xs[starts[g] : starts[g] + counts[g]]`` in ascending order; quantiles
+    interpolate linearly between order statistics (numpy's default). NaN for an empty group.
+
+    Examples
+    --------
+    >>> xs = np.array([0.0, 1.0, 2.0, 3.0, 4.0, 100.0])
+    >>> low, high = group_quantiles(xs, np.array([0]), np.array([6]), 0.05)
+    >>> float(low[0]), float(high[0])  # positions 0.25 and 4.75 of 0..5
+    (0.25, 76.0)
+    """
+    low = np.full(counts.shape, np.nan)
+    high = np.full(counts.shape, np.nan)
+    some = counts > 0
+    last = counts[some] - 1
+    for q, out in ((share, low), (1.0 - share, high)):
+        position = q * last
+        below = np.floor(position).astype(np.int64)
+        above = np.minimum(below + 1, last)
+        first = xs[starts[some] + below]
+        out[some] = first + (position - below) * (xs[starts[some] + above] - first)
+    return low, high
+
+
 class PeerNormaliser(Normaliser):
-    """A method that compares each row with its peer group; at least two values per group.
+    """A method that compares each row with its peer group.
 
     Rows are sorted by (group, value) once, so every statistic is vectorised (``bincount``,
     ``reduceat``, ``searchsorted``) and independent of the order of the input rows. A group
-    with fewer than two values, or (where :attr:`needs_spread`) with no spread, gives no score.
+    with fewer than the plan's ``min_peers`` values (two for the peer-group methods), or
+    (where :attr:`needs_spread`) with no spread, gives no score. With the plan's
+    ``winsorise`` :math:`w > 0`, values beyond the group's :math:`w` and :math:`1 - w`
+    quantiles are clipped to them first.
     """
 
     uses_peers = True
@@ -335,8 +369,12 @@ class PeerNormaliser(Normaliser):
         counts = np.bincount(groups.ids[order], minlength=groups.n_groups).astype(np.int64)
         starts = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.int64)
         g = groups.ids[order]
-        s = _Sorted(order, g, values[order], starts, counts, counts[g])
-        alone = s.size < 2
+        xs = values[order]
+        if plan.winsorise > 0.0:
+            low, high = group_quantiles(xs, starts, counts, plan.winsorise)
+            xs = np.clip(xs, low[g], high[g])
+        s = _Sorted(order, g, xs, starts, counts, counts[g])
+        alone = s.size < plan.min_peers
         flat = ~alone & (s.xs[starts[g]] == s.xs[starts[g] + s.size - 1]) & self.needs_spread
         with np.errstate(divide="ignore", invalid="ignore"):
             u = self.relative(s, groups.n_groups)
@@ -344,7 +382,7 @@ class PeerNormaliser(Normaliser):
             u = 1.0 - u
         ok = ~alone & ~flat
         result.progress[order[ok]] = np.clip(u[ok], 0.0, 1.0)
-        result.code[order[alone]] = LeftOut.PEER_ALONE
+        result.code[order[alone]] = LeftOut.PEER_ALONE if plan.min_peers <= 2 else LeftOut.PEER_FEW
         result.code[order[flat]] = LeftOut.PEER_NO_SPREAD
         return result
 
@@ -362,7 +400,15 @@ class MinMax(PeerNormaliser):
         return u
 
     def describe(self, plan: IndicatorPlan, unit: str, peers: FloatArray, label: str) -> str:
-        """``min–max over n peers (label): min–max unit``."""
+        """``min–max over n peers (label)[, winsorised at w–(1-w) %]: min–max unit``."""
+        if plan.winsorise > 0.0:
+            share = plan.winsorise
+            low, high = np.quantile(peers, [share, 1.0 - share])
+            return (
+                f"min–max over {peers.size} peers ({label}), winsorised at "
+                f"{fmt_number(100 * share)}–{fmt_number(100 * (1 - share))} %: "
+                f"{fmt_number(float(low))}–{fmt_number(float(high))} {unit}"
+            )
         return (
             f"min–max over {peers.size} peers ({label}): "
             f"{fmt_number(float(peers.min()))}–{fmt_number(float(peers.max()))} {unit}"

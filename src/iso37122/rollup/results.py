@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from iso37122._typing import FloatArray, Int8Array, IntArray
+from iso37122._typing import BoolArray, FloatArray, Int8Array, IntArray
+from iso37122.analysis.identity import key_element
 from iso37122.elements import KeyElement
 from iso37122.engine import Results, Status
 from iso37122.indicators import Direction
@@ -146,6 +148,10 @@ class ElementResults:
         int64 (rows,): each row's peer group (all 0 for fixed-reference methods).
     group_labels
         A label for each peer group (``"year 2024"``).
+    pooled
+        Per indicator (by position), the rows scored against the peers of every year because
+        fewer than ``min_peers`` of their own year's peers report it (open-ended indicators
+        under the default ``peer_by="year"`` only; absent when none).
     """
 
     results: Results
@@ -163,6 +169,7 @@ class ElementResults:
     plans: tuple[IndicatorPlan, ...]
     groups: IntArray
     group_labels: tuple[str, ...]
+    pooled: Mapping[int, BoolArray] = field(default_factory=dict)
 
     @property
     def n_rows(self) -> int:
@@ -187,7 +194,14 @@ class ElementResults:
             return f"not computed ({status.value}): {self.results.reason(i, row)}"
         peers = self._peers(i, row)
         label = self.group_labels[int(self.groups[row])]
-        method = self.config.normalisation.value
+        plan = self.plans[i]
+        method = plan.normalisation.value
+        if code == LeftOut.PEER_FEW:
+            return (
+                f"open-ended, scored against its peers, but only {peers.size} city-year(s) in "
+                f"its peer group ({label}) report it and {plan.min_peers} are needed; "
+                f"give goalposts={{{plan.clause!r}: (low, high)}} to score it alone"
+            )
         if code == LeftOut.PEER_ALONE:
             return (
                 f"no peer to compare with: only this city-year in its peer group ({label}) has "
@@ -200,9 +214,14 @@ class ElementResults:
             f"({fmt_number(value)} {unit}): {method} is undefined without spread"
         )
 
+    def _is_pooled(self, i: int, row: int) -> bool:
+        found = self.pooled.get(i)
+        return found is not None and bool(found[row])
+
     def _peers(self, i: int, row: int) -> FloatArray:
         """Values of indicator ``i`` in the peer group of ``row`` (computed rows only)."""
-        same = (self.groups == self.groups[row]) & (self.results.status[i] == Status.COMPUTED.code)
+        same = (self.groups == self.groups[row]) | self._is_pooled(i, row)
+        same &= self.results.status[i] == Status.COMPUTED.code
         peers: FloatArray = self.results.values[i, same]
         return peers
 
@@ -210,6 +229,8 @@ class ElementResults:
         """Describe what the value of indicator ``i`` in ``row`` was scored against."""
         plan = self.plans[i]
         label = self.group_labels[int(self.groups[row])]
+        if self._is_pooled(i, row):
+            label = f"all years: too few in {label}"
         unit = self.results.indicators[i].unit
         return plan.normalisation.normaliser.describe(plan, unit, self._peers(i, row), label)
 
@@ -219,7 +240,7 @@ class ElementResults:
         Parameters
         ----------
         element
-            The key element (or its value, ``"green"``).
+            The key element (or its name in any case, ``"Green"``).
         row
             Position of the row in the input.
 
@@ -228,7 +249,7 @@ class ElementResults:
         ElementScore
             The score, coverage, and one contribution per indicator of the element.
         """
-        element = KeyElement(element)
+        element = key_element(element)
         row = self._check_row(row)
         e = self.elements.index(element)
         results = self.results

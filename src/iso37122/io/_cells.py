@@ -1,0 +1,255 @@
+"""Cells into numbers: one column at a time, with every bad cell located in the file.
+
+Numbers and plain integers are converted in bulk; text numbers are classified by their *shape*
+(digits replaced by 9), so that the rules of :mod:`iso37122.io._text` run once per distinct
+shape, and the conversion itself runs on whole columns.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import numbers
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from iso37122.errors import Problem, UnitError, show_value
+from iso37122.indicators._formulas import FloatArray
+from iso37122.io._headers import unit_factor
+from iso37122.io._sources import Grid
+from iso37122.io._text import (
+    DASH_MARKERS,
+    MISSING_MARKERS,
+    SPACES,
+    Convention,
+    Dash,
+    Reading,
+    column_convention,
+    evidence,
+    parse_number,
+)
+from iso37122.variables import Kind, Variable
+
+__all__ = ["At", "CellReader", "Column", "ambiguous_message", "split_inline_unit"]
+
+_INLINE_UNIT = re.compile(r"^(?P<number>[^A-Za-z%²³]*?)\s*(?P<unit>[A-Za-z%].*)$")
+
+
+@dataclass(frozen=True)
+class At:
+    """Where the cells of a column are: ``row 5, column C 'Luas (ha)'``, built on demand."""
+
+    rows: Sequence[str]
+    label: str
+
+    def __getitem__(self, k: int) -> str:
+        return f"{self.rows[k]}, {self.label}"
+
+
+@dataclass
+class Column:
+    """The cells of one variable, wherever they came from, and where each one is in the file."""
+
+    variable: Variable
+    cells: list[object]
+    factors: list[float]
+    where: At
+    out_rows: list[int]
+
+
+# Text columns are handled by pyarrow's vectorised string kernels when it is installed.
+_TEXT: Any = pd.StringDtype("pyarrow") if importlib.util.find_spec("pyarrow") else object
+
+# How a cell is held: 0 empty, 1 text, 2 a plain number, 3 anything else.
+_HELD = {type(None): 0, str: 1, int: 2, float: 2}
+_UNIFORM = {"string": 1, "integer": 2, "floating": 2, "mixed-integer-float": 2, "empty": 0}
+
+
+@dataclass
+class CellReader:
+    grid: Grid
+    convention: Convention | None
+    dash: Dash
+    na_values: frozenset[str]
+    problems: list[Problem] = field(default_factory=list)
+    identities: list[tuple[str, int]] = field(default_factory=list)
+    read: dict[str, Column] = field(default_factory=dict)
+    frame_rows: list[str] = field(default_factory=list)
+    """Per output row, where it starts in the file (``row 5``)."""
+
+    def locate(self, out_row: int, variable: str) -> str:
+        """Where the cell of one output row and variable is in the file."""
+        column = self.read.get(variable)
+        if column is None or out_row not in column.out_rows:
+            return ""
+        return column.where[column.out_rows.index(out_row)]
+
+    def problem(
+        self, out_row: int, where: str, variable: str, cell: object, rule: str, text: str
+    ) -> None:
+        city, year = self.identities[out_row]
+        message = f"{self.grid.name}, {where}: {variable} = {show_value(cell)}: {text}"
+        self.problems.append(Problem(out_row, city, year, variable, cell, rule, message))
+
+    def parse(self, column: Column, header: str) -> FloatArray:
+        """Read a column's cells into canonical magnitudes, recording every bad cell.
+
+        Numbers and plain integers are converted in bulk; text numbers are classified by
+        their *shape* (digits replaced by 9), so the rules run once per distinct shape.
+        """
+        self.read[column.variable.id] = column
+        n = len(column.cells)
+        cells = np.empty(n, dtype=object)
+        cells[:] = column.cells
+        factors = np.asarray(column.factors, dtype=float)
+        values = np.full(n, np.nan)
+        given = ~pd.isna(cells)
+        kind = pd.api.types.infer_dtype(cells, skipna=True)
+        if kind in _UNIFORM:  # one type throughout: no need to look at each cell
+            held = np.where(given, _UNIFORM[kind], 0).astype(np.int8)
+        else:
+            held = np.fromiter((_HELD.get(type(c), 3) for c in column.cells), np.int8, count=n)
+        for k in np.flatnonzero(held == 3):
+            cell = cells[k]
+            if isinstance(cell, numbers.Real) and not isinstance(cell, bool | np.bool_):
+                held[k] = 2
+            else:
+                self._bad(column, int(k), cell, "not_a_number", "is not a number")
+        numeric = np.flatnonzero(held == 2)
+        values[numeric] = cells[numeric].astype(float) * factors[numeric]
+        text = np.flatnonzero(held == 1)
+        if text.size:
+            self._parse_text(column, header, cells, text, factors, values)
+        self._check_whole(column, values)
+        return values
+
+    def _parse_text(
+        self,
+        column: Column,
+        header: str,
+        cells: npt.NDArray[np.object_],
+        text: npt.NDArray[np.intp],
+        factors: FloatArray,
+        values: FloatArray,
+    ) -> None:
+        stripped = pd.Series(cells[text], dtype=_TEXT).str.strip()
+        missing = stripped.isin(MISSING_MARKERS | self.na_values).to_numpy(dtype=bool)
+        dashes = stripped.isin(DASH_MARKERS).to_numpy(dtype=bool)
+        if self.dash == "zero":
+            values[text[dashes]] = 0.0
+        keep = ~(missing | dashes)
+        text, stripped = text[keep], stripped[keep]
+        if stripped.str.contains('"', regex=False).any():
+            stripped = stripped.str.strip('"').str.strip()
+        compact = stripped.str.replace(SPACES.pattern, "", regex=True)
+        numbers_only = compact.to_numpy(dtype=object, copy=True)
+        units: dict[int, str] = {}
+        for j in np.flatnonzero(compact.str.contains(r"[A-Za-z%²³]", regex=True).to_numpy()):
+            number, unit = split_inline_unit(str(numbers_only[j]))
+            numbers_only[j] = SPACES.sub("", number)
+            if unit is not None:
+                units[int(j)] = unit
+        texts = pd.Series(numbers_only, dtype=_TEXT)
+        shape: pd.Series[str] = texts.str.replace(r"\d", "9", regex=True) + np.where(
+            texts.str.match(r"[+-]?0\d").to_numpy(dtype=bool), "0", ""
+        )
+        codes, uniques = pd.factorize(shape)
+        _, positions = np.unique(codes, return_index=True)
+        first = {c: int(j) for c, j in enumerate(positions)}
+        readings: dict[int, Reading] = {c: evidence(str(numbers_only[j])) for c, j in first.items()}
+        convention = self.convention
+        conflicts: set[int] = set()
+        if convention is None:
+            counts = np.bincount(codes, minlength=len(uniques))
+            by_code = {c: int(counts[c]) for c in readings}
+            convention, losing = column_convention(readings, by_code)
+            conflicts = set(losing)
+        bad_code: dict[int, tuple[str, str]] = {}
+        for c, reading in readings.items():
+            sample = str(numbers_only[first[c]])
+            if c in conflicts:
+                assert convention is not None
+                assert isinstance(reading, Convention)
+                proof = next(first[d] for d, r in readings.items() if r == convention)
+                bad_code[c] = (
+                    "number_format",
+                    f"reads as a number with {reading.describe()}, but "
+                    f"{column.where[int(text[proof])]} ({numbers_only[proof]!r}) has "
+                    f"{convention.describe()}; pass decimal= and thousands= to say how the "
+                    "file writes numbers",
+                )
+            elif reading == "ambiguous" and convention is None:
+                bad_code[c] = ("ambiguous_number", "")
+            elif parse_number(sample, convention) is None:
+                how = f" written with {convention.describe()}" if convention else ""
+                bad_code[c] = ("not_a_number", f"is not a number{how}")
+        plain = texts
+        if convention is not None:
+            if convention.thousands:
+                plain = plain.str.replace(convention.thousands, "", regex=False)
+            plain = plain.str.replace(convention.decimal, ".", regex=False)
+        magnitudes = pd.to_numeric(plain.where(~np.isin(codes, list(bad_code))), errors="coerce")
+        found = magnitudes.to_numpy(dtype=float, na_value=np.nan)
+        for position, unit in units.items():
+            k = int(text[position])
+            try:
+                factors[k] = unit_factor(unit, column.variable)
+            except UnitError as e:
+                raise UnitError(f"{self.grid.name}, {column.where[k]}: {e}") from None
+        values[text] = found * factors[text]
+        for at in np.flatnonzero(np.isin(codes, list(bad_code))):
+            rule, message = bad_code[int(codes[at])]
+            if rule == "ambiguous_number":
+                message = ambiguous_message(str(numbers_only[at]), header)
+            self._bad(column, int(text[at]), cells[text[at]], rule, message)
+
+    def _check_whole(self, column: Column, values: FloatArray) -> None:
+        variable = column.variable
+        if variable.kind is not Kind.COUNT:
+            return
+        with np.errstate(invalid="ignore"):
+            nearest = np.round(values)
+            whole = np.abs(values - nearest) <= 1e-6 + 1e-12 * np.abs(values)
+        fraction = np.isfinite(values) & ~whole
+        values[whole] = nearest[whole]
+        for k in np.flatnonzero(fraction):
+            self._bad(
+                column,
+                int(k),
+                column.cells[k],
+                "not_whole",
+                f"gives {values[k]:g} {variable.unit}, but a count must be a whole number; check "
+                "the decimal and thousands separators (decimal=, thousands=) and the unit",
+            )
+        values[fraction] = np.nan
+
+    def _bad(self, column: Column, k: int, cell: object, rule: str, text: str) -> None:
+        self.problem(column.out_rows[k], column.where[k], column.variable.id, cell, rule, text)
+
+
+def split_inline_unit(cell: str) -> tuple[str, str | None]:
+    match = _INLINE_UNIT.match(cell.strip())
+    if match and match.group("number").strip() and re.search(r"\d", match.group("number")):
+        return match.group("number").strip(), match.group("unit").strip()
+    return cell, None
+
+
+def ambiguous_message(number: str, header: str) -> str:
+    comma = "," in number
+    as_group = parse_number(
+        number, Convention("," if not comma else ".", "." if not comma else ",")
+    )
+    as_decimal = parse_number(number, Convention("," if comma else ".", ""))
+    big, small = show_value(as_group), show_value(as_decimal)
+    mark = "," if comma else "."
+    other = "." if comma else ","
+    return (
+        f"could be {big} ({mark!r} between thousands) or {small} ({mark!r} as decimal mark), "
+        f"and no other cell of {header} shows which; pass decimal={other!r} "
+        f"(thousands={mark!r}) if it means {big}, or decimal={mark!r} if it means {small}"
+    )
