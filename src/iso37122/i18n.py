@@ -100,6 +100,19 @@ _TEXT: Mapping[str, tuple[str, str]] = {
     "source": ("Source", "Sumber"),
     "confidence": ("Confidence", "Tingkat keyakinan"),
     "province": ("Province", "Provinsi"),
+    "members": ("Kab/kota", "Kab/kota"),
+    "provinces_note": (
+        "Province scores are rolled up from their kab/kota in the data: counts and amounts are "
+        "summed and the indicators recomputed; other values are population-weighted means.",
+        "Skor provinsi dirangkum dari kab/kota dalam data: jumlah dan besaran dijumlahkan lalu "
+        "indikator dihitung ulang; nilai lain dirata-ratakan dengan bobot jumlah penduduk.",
+    ),
+    "interval_note": (
+        "Bars: the element scores; whiskers: the 5th to 95th percentile of each score when the "
+        "roll-up's choices (normalisation, weights, aggregation, coverage) are drawn at random.",
+        "Batang: skor elemen; garis: persentil ke-5 sampai ke-95 setiap skor bila pilihan "
+        "perangkuman (normalisasi, bobot, agregasi, cakupan) diambil secara acak.",
+    ),
     "no_score": ("no score", "tanpa skor"),
     "of": ("of", "dari"),
     "indicators_scored": ("indicators scored", "indikator diberi skor"),

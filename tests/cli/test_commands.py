@@ -146,6 +146,11 @@ def results(files: Files) -> dict[str, Result]:
         "compute_json": (["compute", f.good, "-o", f.out("out.json")], None),
         "compute_jsonl": (["compute", f.good, "-o", f.out("out.jsonl")], None),
         "compute_txt": (["compute", f.good, "-o", f.out("out.txt")], None),
+        "compute_xlsx": (["compute", f.good, "-o", f.out("out.xlsx"), "--lang", "id"], None),
+        "compute_parquet": (
+            ["compute", f.good, "-o", f.out("out.parquet"), "--layout", "wide"],
+            None,
+        ),
         "compute_lenient": (["compute", f.bad, "-o", f.out("lenient.json")], None),
         "compute_strict": (["compute", f.bad, "-o", f.out("strict.json"), "--strict"], None),
         "compute_typo": (["compute", f.typo, "-o", f.out("typo.csv")], None),
@@ -174,7 +179,7 @@ def results(files: Files) -> dict[str, Result]:
         "readiness_bad_top": (["readiness", f.good, "--top", "many"], None),
         "readiness_typo": (["readiness", f.typo], None),
         "template": (
-            ["template", "-o", f.out("template.csv"), "--theme", "telecommunication"],
+            ["template", "-o", f.out("template.xlsx"), "--theme", "telecommunication"],
             None,
         ),
         "template_no_output": (["template"], None),
@@ -222,21 +227,29 @@ def test_validate(results: dict[str, Result]) -> None:
     assert_clean_error(bad, 1)
     # Both problems are listed, each with its row and variable.
     assert "population_with_fast_broadband" in bad.stderr
-    assert "row 0" in bad.stderr
+    # Rows and columns as a spreadsheet shows them: the header is row 1, data start at row 2.
+    assert "row 2, column" in bad.stderr
     assert "street_lights" in bad.stderr
-    assert "row 2" in bad.stderr
+    assert "row 4, column" in bad.stderr
     assert_clean_error(results["validate_no_file"], 2)
 
 
 def test_compute_writes_element_scores_in_every_format(
     results: dict[str, Result], files: Files
 ) -> None:
-    for name in ("compute_csv", "compute_json", "compute_jsonl"):
+    for name in ("compute_csv", "compute_json", "compute_jsonl", "compute_xlsx", "compute_parquet"):
         assert results[name].returncode == 0, results[name].stderr
+    scores = {"livable_score", "green_score", "digital_score"}
     long = pd.read_csv(files.out("out.csv"), dtype={"code": str})
-    assert len(long) == 3 * 80  # one row per city-year and indicator
-    assert {"livable_score", "green_score", "digital_score"} <= set(long.columns)
-    records = json.loads(files.out("out.json").read_text(encoding="utf-8"))
+    assert len(long) == 3 * 80
+    assert scores <= set(long.columns)
+    wide = pd.read_parquet(files.out("out.parquet"))
+    assert len(wide) == 3
+    assert scores <= set(wide.columns)
+    sheets = pd.read_excel(files.out("out.xlsx"), sheet_name=None)
+    assert {"indikator", "elemen"} <= set(sheets)  # --lang id
+    assert set(sheets["indikator"]["status"]) == {"terhitung", "tidak tersedia"}
+    records = json.loads(files.out("out.json").read_text(encoding="utf-8"))["profiles"]
     assert [set(r["elements"]) for r in records] == [{"livable", "green", "digital"}] * 3
     assert records[1]["indicators"]["18.1"]["status"] == "missing"
     lines = files.out("out.jsonl").read_text(encoding="utf-8").splitlines()
@@ -251,7 +264,7 @@ def test_compute_refuses_an_unknown_extension(results: dict[str, Result], files:
 
 def test_compute_strict_and_lenient(results: dict[str, Result], files: Files) -> None:
     assert results["compute_lenient"].returncode == 0, results["compute_lenient"].stderr
-    first = json.loads(files.out("lenient.json").read_text(encoding="utf-8"))[0]
+    first = json.loads(files.out("lenient.json").read_text(encoding="utf-8"))["profiles"][0]
     assert first["indicators"]["18.1"]["status"] == "invalid"
     assert_clean_error(results["compute_strict"], 1)
     assert not files.out("strict.json").exists()
@@ -261,7 +274,7 @@ def test_compute_reads_indonesian_numbers_and_maps_columns(
     results: dict[str, Result], files: Files
 ) -> None:
     assert results["compute_kota"].returncode == 0, results["compute_kota"].stderr
-    record = json.loads(files.out("kota.json").read_text(encoding="utf-8"))[0]
+    record = json.loads(files.out("kota.json").read_text(encoding="utf-8"))["profiles"][0]
     assert record["code"] == "73.71"
     # 100 * 1 200 000 / 1 482 354 = 80.95232...
     assert record["indicators"]["18.1"]["value"] == pytest.approx(80.952323, rel=1e-7)
@@ -305,11 +318,36 @@ def test_readiness(results: dict[str, Result]) -> None:
     assert_clean_error(results["readiness_typo"], 1)
 
 
-def test_template(results: dict[str, Result], files: Files) -> None:
+def test_template_round_trip(results: dict[str, Result], files: Files) -> None:
+    """The template the CLI writes, filled in as an office would, computes through the CLI."""
+    import openpyxl
+
     assert results["template"].returncode == 0, results["template"].stderr
-    headers = pd.read_csv(files.out("template.csv")).columns.tolist()
+    path = files.out("template.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book["data"]
+    headers = [str(cell.value) for cell in sheet[1]]
     assert headers[:3] == ["city", "year", "code"]
     assert "population_with_fast_broadband [person]" in headers
+    filled: dict[str, str | int | float] = {
+        "city": "Kota Makassar",
+        "year": 2024,
+        "code": "73.71",
+        "population [person]": 1_482_354,
+        "land_area [km**2]": 177.174,
+        "population_with_fast_broadband [person]": 1_200_000,
+    }
+    for column, header in enumerate(headers, start=1):
+        if header in filled:
+            sheet.cell(row=2, column=column, value=filled[header])
+    book.save(path)
+    out = files.out("from_template.json")
+    result = run("compute", path, "-o", out)
+    assert result.returncode == 0, result.stderr
+    record = json.loads(out.read_text(encoding="utf-8"))["profiles"][0]
+    assert record["code"] == "73.71"
+    # 100 * 1 200 000 / 1 482 354 = 80.95232...
+    assert record["indicators"]["18.1"]["value"] == pytest.approx(80.952323, rel=1e-7)
     assert_clean_error(results["template_no_output"], 2)
 
 

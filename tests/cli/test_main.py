@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 
 import pytest
 
@@ -107,19 +106,6 @@ def test_progress_counts_work_on_a_terminal() -> None:
     quiet = _Terminal(False)
     Progress(quiet).count("anything")(1, 1)
     assert quiet.getvalue() == ""
-
-
-def test_names_are_stripped_of_control_characters(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # JSON can carry any character in a name (a CSV with control characters is refused).
-    path = tmp_path / "cities.json"
-    path.write_text('[{"city": "Kota\\u001b[2J Baru\\u202e", "year": 2024, "population": 1000}]')
-    assert main(["demo", str(path), "--no-report"]) == 0
-    out = capsys.readouterr().out
-    assert "Kota[2J Baru" in out
-    assert "\x1b" not in out
-    assert "\u202e" not in out
 
 
 def test_an_unexpected_error_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:

@@ -225,3 +225,27 @@ def test_plot_draws_each_element_score(profiles: iso.ProfileSet) -> None:
     scores = sorted(round(s.score, 6) for s in profile.elements.values() if s.score is not None)
     # One grey 100-wide background bar per element, and one bar per score.
     assert widths == sorted([100.0] * 3 + scores)
+
+
+def test_report_has_provinces_and_uncertainty_intervals() -> None:
+    from iso37122.testing import partial_frame
+
+    profiles = iso.compute_profile(partial_frame(8, years=(2023, 2024), seed=4))
+    page = parse(render_report(profiles, draws=50, seed=1))
+    assert page.errors == []
+    assert "provinces" in page.ids
+    shown = page.shown
+    for province in profiles.aggregate("province"):
+        assert province.city in shown
+    assert "Uncertainty interval (5–95 %)" in shown
+    assert "5th to 95th percentile" in shown  # the note under the whisker chart
+    # Without draws, no interval is shown.
+    plain = parse(render_report(profiles[0], draws=0)).shown
+    assert "Uncertainty interval" not in plain
+
+
+def test_a_set_without_region_codes_says_why_there_are_no_provinces() -> None:
+    frame = synthetic_frame(2, seed=8).drop(columns=["code"])
+    page = parse(render_report(iso.compute_profile(frame), draws=0))
+    assert "provinces" in page.ids
+    assert "no region code" in page.shown

@@ -21,16 +21,16 @@ from iso37122.cli._render import (
     readiness_text,
     summary_table,
 )
-from iso37122.data import CityData, Extra
-from iso37122.datasets import PILOT_AREAS_CSV
+from iso37122.data import CityData
+from iso37122.datasets import PILOT_AREAS_CSV, pilot_areas
 from iso37122.elements import default_element
 from iso37122.errors import DataError, UnknownIndicatorError
 from iso37122.i18n import localise_frame, text
 from iso37122.indicators import CATALOGUE, Indicator
+from iso37122.io import write_template
 from iso37122.profile import ProfileRecord, ProfileSet, compute_profile
 from iso37122.readiness import readiness
 from iso37122.themes import Theme
-from iso37122.variables import VARIABLES
 
 __all__ = ["COMMANDS", "Progress"]
 
@@ -74,16 +74,12 @@ class Progress:
             self._stream.flush()
 
 
-def _extra(args: argparse.Namespace) -> Extra:
-    return "ignore" if getattr(args, "ignore_unknown", False) else "forbid"
-
-
 def _compute(args: argparse.Namespace, *, strict: bool = False) -> tuple[pd.DataFrame, ProfileSet]:
     progress = Progress()
     with progress.stage(f"reading {args.file.name}"):
-        frame = read_input(args)
+        frame = read_input(args, strict=strict)
     with progress.stage(f"computing {len(frame)} city-years"):
-        profiles = compute_profile(frame, strict=strict, extra=_extra(args))
+        profiles = compute_profile(frame, strict=strict)
     progress.done()
     return frame, profiles
 
@@ -125,21 +121,18 @@ def catalogue(args: argparse.Namespace) -> int:
 def template(args: argparse.Namespace) -> int:
     """Write an empty data-collection template."""
     path: Path = args.output
-    if path.suffix.lower() != ".csv":
-        raise UsageError(f"cannot write {path.name!r}: a template is written as .csv")
-    themes = {Theme(t) for t in args.theme} if args.theme else set(Theme)
-    variables = [v for v in VARIABLES.values() if v.theme is None or v.theme in themes]
-    headers = ["city", "year", "code"] + [f"{v.id} [{v.unit}]" for v in variables]
-    pd.DataFrame(columns=headers).to_csv(path, index=False)
-    print(f"{path}: {len(variables)} variables")
+    if path.suffix.lower() not in (".csv", ".xlsx"):
+        raise UsageError(f"cannot write {path.name!r}: a template is written as .xlsx or .csv")
+    write_template(path, theme=args.theme, element=args.element, lang=args.lang, layout=args.layout)
+    print(path)
     return 0
 
 
 def validate(args: argparse.Namespace) -> int:
     """Check a file and list every problem."""
-    frame = read_input(args)
     try:
-        compute_profile(frame, strict=True, extra=_extra(args))
+        frame = read_input(args, strict=True)
+        compute_profile(frame, strict=True)
     except DataError as error:
         print(problems_text(error, args.lang), file=sys.stderr)
         return 1
@@ -152,7 +145,8 @@ def compute(args: argparse.Namespace) -> int:
     """Compute and write every indicator and element score."""
     check_output(args.output)
     _, profiles = _compute(args, strict=args.strict)
-    write_results(profiles, args.output)
+    with Progress().stage(f"writing {args.output.name}"):
+        write_results(profiles, args.output, lang=args.lang, kind=args.layout)
     print(f"{args.output}: {len(profiles)} {text('city_years', args.lang)}")
     return 0
 
@@ -170,6 +164,8 @@ def report(args: argparse.Namespace) -> int:
         args.output,
         lang=args.lang,
         title=args.title,
+        draws=args.draws,
+        seed=args.seed,
         progress=progress.count("writing the report: city-year"),
     )
     progress.done()
@@ -180,7 +176,7 @@ def report(args: argparse.Namespace) -> int:
 def readiness_command(args: argparse.Namespace) -> int:
     """Say what can be computed and what to collect next."""
     frame = read_input(args)
-    found = readiness(frame, extra=_extra(args))
+    found = readiness(frame)
     if args.format == "text":
         print(readiness_text(found, args.lang, args.top))
         return 0
@@ -203,7 +199,7 @@ def demo(args: argparse.Namespace) -> int:
     """Compute the example (or a file), print a summary and write the report."""
     source: Path = args.file or PILOT_AREAS_CSV
     if args.file is None:
-        frame = pd.read_csv(PILOT_AREAS_CSV, dtype={"code": str})
+        frame = pilot_areas()
     else:
         args.sep = args.decimal = args.thousands = args.sheet = args.columns = None
         frame = read_input(args)

@@ -134,9 +134,10 @@ def _build(width: int | None) -> tuple[argparse.ArgumentParser, Any]:
 
     template = command(
         "template",
-        help="write an empty data-collection template",
+        help="write an empty data-collection template (.xlsx or .csv)",
         description="Write a data-collection template: one column per variable, with units "
-        "and descriptions, to fill in and read back with 'compute' or 'validate'.",
+        "and descriptions (in XLSX: an instructions sheet, cell comments, number formats and "
+        "validation), to fill in and read back with 'validate' or 'compute'.",
     )
     template.add_argument(
         "-o",
@@ -147,10 +148,20 @@ def _build(width: int | None) -> tuple[argparse.ArgumentParser, Any]:
     )
     template.add_argument(
         "--theme",
-        action="append",
         choices=[t.value for t in Theme],
         metavar="THEME",
-        help="only the variables of this theme (repeat for several; default: all)",
+        help="only the variables of this theme's indicators (default: every variable)",
+    )
+    template.add_argument(
+        "--element",
+        choices=[e.value for e in KeyElement],
+        help="only the variables of this key element's indicators",
+    )
+    template.add_argument(
+        "--layout",
+        choices=("wide", "long"),
+        default="wide",
+        help="wide (one row per city-year, default) or long (one row per variable)",
     )
     _lang(template)
 
@@ -178,12 +189,25 @@ def _build(width: int | None) -> tuple[argparse.ArgumentParser, Any]:
         help="the file to write: " + ", ".join(OUTPUT_FORMATS),
     )
     compute.add_argument(
+        "--layout",
+        choices=("long", "wide"),
+        default="long",
+        help="CSV and Parquet: long (one row per city-year and indicator, default) or wide "
+        "(one row per city-year); both carry the element scores",
+    )
+    compute.add_argument(
         "--strict",
         action="store_true",
         help="stop at any bad value, listing all of them (default: the indicators that use a "
         "bad value are 'invalid' and all others are computed)",
     )
-    _lang(compute)
+    compute.add_argument(
+        "--lang",
+        choices=("en", "id"),
+        default="en",
+        help="CSV and XLSX: headings, statuses, reasons and units in English (default) or "
+        "Bahasa Indonesia (id); JSON and Parquet stay machine-readable",
+    )
 
     report = command(
         "report",
@@ -197,6 +221,16 @@ def _build(width: int | None) -> tuple[argparse.ArgumentParser, Any]:
         "-o", "--output", type=Path, default=Path("report.html"), help="default: report.html"
     )
     report.add_argument("--title", help="the report's title (default: names the cities)")
+    report.add_argument(
+        "--draws",
+        type=int,
+        default=200,
+        help="random draws of the roll-up choices behind the uncertainty intervals "
+        "(default: 200; 0 leaves the intervals out)",
+    )
+    report.add_argument(
+        "--seed", type=int, default=0, help="seed of those draws (default: 0, reproducible)"
+    )
     _lang(report)
 
     readiness = command(
@@ -220,8 +254,8 @@ def _build(width: int | None) -> tuple[argparse.ArgumentParser, Any]:
     schema = command(
         "schema",
         help="print the JSON Schema of the input or the output",
-        description="Print the JSON Schema of one city-year of input data, or of one computed "
-        "profile as 'compute -o OUT.json' writes it.",
+        description="Print the JSON Schema (with its $id and version) of one city-year of "
+        "input data, or of one computed profile (each line of 'compute -o OUT.jsonl').",
     )
     schema.add_argument(
         "kind",

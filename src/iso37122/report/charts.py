@@ -225,5 +225,6 @@ def trend_chart(
         shown = [float("nan") if v is None else v for v in values]
         axes.plot(years, shown, marker="o", color=ELEMENT_COLOURS[element], label=labels[element])
     axes.set_ylim(0, 100)
+    axes.set_xlim(min(years) - 0.5, max(years) + 0.5)
     axes.set_xticks(list(years), [str(y) for y in years])
     return _finish(figure, axes, label, key, legend=3)

@@ -11,8 +11,12 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import pandas as pd
+
+from iso37122.analysis.uncertainty import Uncertainty
 from iso37122.elements import KeyElement
 from iso37122.engine import Status
+from iso37122.errors import DataError
 from iso37122.i18n import (
     element_label,
     format_number,
@@ -36,10 +40,13 @@ __all__ = [
     "city_section",
     "city_year_label",
     "comparison_section",
+    "intervals",
+    "province_section",
+    "same_city_year",
     "trends_section",
 ]
 
-MAX_CHARTED = 30
+MAX_CHARTED = 12
 """Above this many city-years, the comparison is a table without a chart."""
 
 N_STRENGTHS = 3
@@ -64,9 +71,12 @@ def _value(value: float | None, unit: str, lang: str) -> str:
     return f"{format_number(value, lang)} {shown}".strip()
 
 
-def _elements(profile: Profile, lang: str) -> list[dict[str, Any]]:
+def _elements(
+    profile: Profile, lang: str, intervals: Mapping[KeyElement, tuple[float, float]] | None
+) -> list[dict[str, Any]]:
     cards = []
     for element, found in profile.elements.items():
+        interval = (intervals or {}).get(element)
         cards.append(
             {
                 "key": element.value,
@@ -81,34 +91,37 @@ def _elements(profile: Profile, lang: str) -> list[dict[str, Any]]:
                 "counts": f"{found.n_scored} {text('of', lang)} {found.n_total} "
                 f"{text('indicators_scored', lang)}",
                 "reason": translate_reason(found.reason, lang),
+                "interval": None
+                if interval is None
+                else f"{format_number(interval[0], lang, decimals=1)}–"
+                f"{format_number(interval[1], lang, decimals=1)}",
             }
         )
     return cards
 
 
-def _strengths(profile: Profile, lang: str) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
-    """Return the best- and worst-scored indicators that entered an element score."""
-    entered = [
-        (c.score, c.clause, element)
-        for element, found in profile.elements.items()
-        for c in found.contributions
-        if c.included and c.score is not None
-    ]
-    entered.sort(key=lambda item: (item[0], CATALOGUE[item[1]].sort_key))
+def _strengths(
+    chosen: pd.DataFrame, profile: Profile, lang: str
+) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """Return the strengths and weaknesses of one city-year, from ``ProfileSet.strengths``."""
 
-    def row(score: float, clause: str, element: KeyElement) -> dict[str, str]:
-        result = profile.indicators[clause]
-        return {
-            "clause": clause,
-            "title": indicator_title(clause, lang),
-            "element": element_label(element, lang, short=True),
-            "value": _value(result.value, result.unit, lang),
-            "score": format_number(score, lang, decimals=0),
-        }
+    def rows(kind: str) -> list[dict[str, str]]:
+        out = []
+        for record in chosen[chosen["kind"] == kind].sort_values("rank").itertuples():
+            clause = str(record.clause)
+            result = profile.indicators[clause]
+            out.append(
+                {
+                    "clause": clause,
+                    "title": indicator_title(clause, lang),
+                    "element": element_label(str(record.element), lang, short=True),
+                    "value": _value(result.value, result.unit, lang),
+                    "score": format_number(float(str(record.score)), lang, decimals=0),
+                }
+            )
+        return out
 
-    best = [row(*item) for item in reversed(entered[-N_STRENGTHS:])]
-    worst_items = [item for item in entered[:N_STRENGTHS] if item not in entered[-N_STRENGTHS:]]
-    return best, [row(*item) for item in worst_items]
+    return rows("strength"), rows("weakness")
 
 
 def _themes(profile: Profile, lang: str) -> list[dict[str, Any]]:
@@ -183,6 +196,7 @@ def _gaps(readiness: CityReadiness, lang: str, top: int) -> dict[str, Any]:
 def city_section(
     profile: Profile,
     readiness: CityReadiness,
+    strengths: pd.DataFrame,
     *,
     lang: str,
     label: str,
@@ -195,7 +209,7 @@ def city_section(
     The chart of the element scores is drawn when there are uncertainty intervals to show
     (the cards show the scores themselves).
     """
-    strengths, weaknesses = _strengths(profile, lang)
+    best, worst = _strengths(strengths, profile, lang)
     themes = _themes(profile, lang)
     statuses = {s: status_label(s, lang) for s in Status}
     counts = [
@@ -213,7 +227,7 @@ def city_section(
         "city": profile.city,
         "year": profile.year,
         "code": profile.code,
-        "elements": _elements(profile, lang),
+        "elements": _elements(profile, lang, intervals),
         "element_chart": charts.element_chart(
             scores,
             coverage,
@@ -228,8 +242,8 @@ def city_section(
         "status_chart": charts.status_chart(
             counts, statuses, label=f"{text('statuses', lang)}: {label}"
         ),
-        "strengths": strengths,
-        "weaknesses": weaknesses,
+        "strengths": best,
+        "weaknesses": worst,
         "themes": themes,
         "gaps": _gaps(readiness, lang, top),
     }
@@ -339,3 +353,54 @@ def _change(values: Sequence[float | None], lang: str) -> str:
     delta = known[-1] - known[0]
     sign = "+" if delta > 0 else ""
     return f"{sign}{format_number(delta, lang, decimals=1)}"
+
+
+def province_section(profiles: ProfileSet, lang: str) -> dict[str, Any]:
+    """Return the element scores of the provinces, rolled up from their kab/kota.
+
+    A set without region codes (or with codes of no known province) gives the reason instead.
+    """
+    try:
+        provinces = profiles.aggregate("province")
+    except DataError as error:
+        return {"rows": [], "reason": translate_reason(str(error), lang)}
+    members = provinces.reporting.groupby(["code", "year"])["n_members"].max()
+    rows = []
+    for province in provinces:
+        rows.append(
+            {
+                "name": province.city,
+                "code": province.code or "",
+                "year": province.year,
+                "members": int(members.get((province.code, province.year), 0)),
+                "elements": [
+                    {
+                        "key": element.value,
+                        "score": None
+                        if found.score is None
+                        else format_number(found.score, lang, decimals=1),
+                        "width": 0.0 if found.score is None else round(found.score, 1),
+                        "coverage": format_percent(found.coverage, lang),
+                    }
+                    for element, found in province.elements.items()
+                ],
+            }
+        )
+    return {"rows": rows, "reason": None}
+
+
+def same_city_year(frame: pd.DataFrame, profile: Profile) -> pd.Series[bool]:
+    """Rows of a per-city-year frame (``city``, ``year``, ``code``) that are ``profile``."""
+    code = frame["code"].isna() if profile.code is None else frame["code"] == profile.code
+    same: pd.Series[bool] = (frame["city"] == profile.city) & (frame["year"] == profile.year) & code
+    return same
+
+
+def intervals(spread: Uncertainty, row: int) -> dict[KeyElement, tuple[float, float]]:
+    """Return each element score's 5th–95th percentile over the draws (when scored)."""
+    out = {}
+    for e, element in enumerate(spread.elements.elements):
+        low, high = (float(spread.score_percentiles[e, q, row]) for q in (0, 2))
+        if low == low and high == high:
+            out[element] = (low, high)
+    return out
