@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest fuzz bench clean
+.PHONY: demo test lint typecheck pytest docs fuzz bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,16 +19,21 @@ demo: $(STAMP)
 	$(BIN)/iso37122 demo -o report.html
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks examples
-	$(BIN)/ruff format --check src tests benchmarks examples
+	$(BIN)/ruff check src tests benchmarks examples docs
+	$(BIN)/ruff format --check src tests benchmarks examples docs
 
 typecheck: $(STAMP)
-	$(BIN)/mypy --strict src tests benchmarks examples
+	$(BIN)/mypy --strict src tests benchmarks examples docs
 
 pytest: $(STAMP)
 	$(BIN)/pytest
 
-test: lint typecheck pytest
+# The documentation site, offline, warnings as errors; the indicator and variable references,
+# the error codes and the JSON Schemas are generated from the code at build time (docs/hooks.py).
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir site
+
+test: lint typecheck pytest docs
 
 # Many hypothesis examples for the fuzz tests (`make test` runs few).
 fuzz: $(STAMP)
@@ -38,4 +43,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_profile.py
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) site build dist src/*.egg-info .mypy_cache .pytest_cache .ruff_cache

@@ -12,7 +12,7 @@ Examples
 
 from __future__ import annotations
 
-from iso37122 import analysis, errors, testing, units
+from iso37122 import analysis, elements, errors, testing, units
 from iso37122.analysis.improve import ImprovementPlan
 from iso37122.analysis.provinces import ProvinceSet
 from iso37122.analysis.trends import Change
@@ -66,6 +66,7 @@ __all__ = [
     "analysis",
     "catalogue",
     "compute_profile",
+    "elements",
     "errors",
     "read_profiles",
     "read_table",
