@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 import pandas as pd
 
@@ -21,15 +21,15 @@ from iso37122.cli._render import (
     readiness_text,
     summary_table,
 )
-from iso37122.data import CityData
 from iso37122.datasets import PILOT_AREAS_CSV, pilot_areas
 from iso37122.elements import default_element
 from iso37122.errors import DataError, UnknownIndicatorError
 from iso37122.i18n import localise_frame, text
 from iso37122.indicators import CATALOGUE, Indicator
 from iso37122.io import write_template
-from iso37122.profile import ProfileRecord, ProfileSet, compute_profile
+from iso37122.profile import ProfileSet, compute_profile
 from iso37122.readiness import readiness
+from iso37122.schemas import input_schema, output_schema, to_json
 from iso37122.themes import Theme
 
 __all__ = ["COMMANDS", "Progress"]
@@ -190,8 +190,7 @@ def readiness_command(args: argparse.Namespace) -> int:
 
 def schema(args: argparse.Namespace) -> int:
     """Print a JSON Schema."""
-    model: Any = CityData if args.kind == "input" else ProfileRecord
-    print(json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False))
+    print(to_json(input_schema() if args.kind == "input" else output_schema()))
     return 0
 
 
