@@ -249,6 +249,19 @@ def city_section(
     }
 
 
+def _score_cells(profile: Profile, lang: str) -> list[dict[str, Any]]:
+    """Each element's score (for reading and as a bar width) and coverage."""
+    return [
+        {
+            "key": element.value,
+            "score": None if found.score is None else format_number(found.score, lang, decimals=1),
+            "width": 0.0 if found.score is None else round(found.score, 1),
+            "coverage": format_percent(found.coverage, lang),
+        }
+        for element, found in profile.elements.items()
+    ]
+
+
 def city_order(profiles: ProfileSet) -> list[Profile]:
     """Return the profiles grouped by city (in order of first appearance), then by year."""
     table = profiles.table
@@ -267,17 +280,7 @@ def comparison_section(
     """Return the comparison of every city-year: a table, and a chart when there are few."""
     rows = []
     for profile, label, anchor in zip(profiles, labels, anchors, strict=True):
-        cells = [
-            {
-                "key": element.value,
-                "score": None
-                if found.score is None
-                else format_number(found.score, lang, decimals=1),
-                "width": 0.0 if found.score is None else round(found.score, 1),
-                "coverage": format_percent(found.coverage, lang),
-            }
-            for element, found in profile.elements.items()
-        ]
+        cells = _score_cells(profile, lang)
         statuses = [result.status for result in profile.indicators.values()]
         rows.append(
             {
@@ -373,17 +376,7 @@ def province_section(profiles: ProfileSet, lang: str) -> dict[str, Any]:
                 "code": province.code or "",
                 "year": province.year,
                 "members": int(members.get((province.code, province.year), 0)),
-                "elements": [
-                    {
-                        "key": element.value,
-                        "score": None
-                        if found.score is None
-                        else format_number(found.score, lang, decimals=1),
-                        "width": 0.0 if found.score is None else round(found.score, 1),
-                        "coverage": format_percent(found.coverage, lang),
-                    }
-                    for element, found in province.elements.items()
-                ],
+                "elements": _score_cells(province, lang),
             }
         )
     return {"rows": rows, "reason": None}
