@@ -35,7 +35,7 @@ from iso37122.units import Quantity
 
 CORPUS = json.loads((Path(__file__).parent / "data" / "bad" / "cases.json").read_text("utf-8"))
 CASES: list[dict[str, Any]] = CORPUS["cases"]
-OTHER_REGISTRY: Any = pint.UnitRegistry()
+OTHER_REGISTRY: pint.UnitRegistry[float] = pint.UnitRegistry()
 
 
 def _baseline() -> dict[str, Any]:

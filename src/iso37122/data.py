@@ -23,10 +23,13 @@ import pandas as pd
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, create_model
 
 from iso37122._arguments import check_columns, check_data, check_options
+from iso37122._columnar import checked_view, duplicated_identity, stripped_text, suspects
+from iso37122._single import plain_table
 from iso37122._typing import BoolArray, FloatArray, IntArray, ObjectArray
 from iso37122.errors import (
     ArgumentError,
     DataError,
+    ErrorCode,
     Problem,
     UnitError,
     UnknownVariableError,
@@ -203,12 +206,13 @@ def _citydata_error(error: ValidationError) -> DataError:
             message = str(cause)
         else:
             kind = str(detail.get("type", ""))
-            rule = {
+            rules: dict[str, ErrorCode] = {
                 "extra_forbidden": "unknown_column",
                 "missing": "missing_identity",
                 "greater_than_equal": "below_minimum",
                 "less_than_equal": "above_maximum",
-            }.get(kind, "bad_value")
+            }
+            rule = rules.get(kind, "bad_value")
             message = f"{field}: {detail.get('msg', 'invalid')}"
             if kind == "extra_forbidden" and field is not None:
                 message = f"{field!r} is not an input variable{_suggest(field)}"
@@ -332,6 +336,11 @@ def to_table(
     if isinstance(data, CityDataBase):
         return table_from_citydata([data])
     if isinstance(data, Mapping):
+        plain = None if units else plain_table(data, YEAR_RANGE)
+        if plain is not None:  # plain valid numbers: no need for a one-row DataFrame
+            city, year, code, columns = plain
+            one = np.array([city], dtype=object), np.array([code], dtype=object)
+            return Table(city=one[0], year=np.array([year]), code=one[1], columns=columns)
         return table_from_records([data], units=units, strict=strict, extra=extra)
     if isinstance(data, pd.DataFrame):
         return table_from_frame(data, units=units, strict=strict, extra=extra)
@@ -528,13 +537,10 @@ def _is_missing(value: object) -> bool:
 def _stripped_text(series: pd.Series[Any]) -> tuple[ObjectArray, BoolArray]:
     """Return a column as stripped strings (``None`` where missing) and the missing mask.
 
-    Names and codes repeat over years, so only the distinct values are converted.
+    Text dtypes are stripped by pandas' vectorised string methods (see
+    :func:`iso37122._columnar.stripped_text`).
     """
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    distinct = np.asarray(uniques, dtype=object)
-    stripped = np.array([str(v).strip() for v in distinct] + [None], dtype=object)
-    values: ObjectArray = stripped[codes]  # the sentinel -1 picks the None
-    return values, codes < 0
+    return stripped_text(series)
 
 
 def _city_column(series: pd.Series[Any]) -> ObjectArray:
@@ -602,6 +608,10 @@ def _code_column(series: pd.Series[Any]) -> ObjectArray:
     A code read as a float (``35.10`` becomes ``35.1``) cannot be restored; integers are
     accepted (BPS codes such as ``7371`` have no leading zero).
     """
+    if isinstance(series.dtype, pd.StringDtype):  # text already: strip it, vectorised
+        stripped, _ = stripped_text(series)
+        stripped[stripped == ""] = None  # a blank code is no code
+        return stripped
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     texts: list[str | None] = []
     for value in np.asarray(uniques, dtype=object):
@@ -627,7 +637,7 @@ def _code_column(series: pd.Series[Any]) -> ObjectArray:
 
 def _convert_cells(
     raw: ObjectArray, variable: Variable, factor: float
-) -> tuple[FloatArray, list[tuple[int, str, str]]]:
+) -> tuple[FloatArray, list[tuple[int, ErrorCode, str]]]:
     """Convert an object column cell by cell; return values and (row, rule, message) rejects.
 
     Text with a unit and Quantities carry their own unit; a bare number or numeric text is in
@@ -636,15 +646,15 @@ def _convert_cells(
     """
     name = variable.id
     values = np.full(len(raw), np.nan)
-    rejected: list[tuple[int, str, str]] = []
-    seen: dict[str, tuple[float, str, str]] = {}
+    rejected: list[tuple[int, ErrorCode, str]] = []
+    seen: dict[str, tuple[float, ErrorCode | None, str]] = {}
     for i, cell in enumerate(raw):
         if cell is None:
             continue
         if isinstance(cell, str) and cell in seen:
             number, rule, message = seen[cell]
         else:
-            number, rule, message = math.nan, "", ""
+            number, rule, message = math.nan, None, ""
             try:
                 if is_quantity(cell):
                     number = to_canonical(cell, variable.unit, variable=name)
@@ -682,11 +692,14 @@ def _variable_column(
     problems: list[Problem] = []
     raw: npt.NDArray[Any] | None = None
     bad = np.zeros(len(series), dtype=bool)
+    clean, suspect = (None, None) if unit is not None else checked_view(series, variable)
+    if clean is not None:  # every value valid: a read-only view of the caller's column
+        return clean, bad, problems
     if pd.api.types.is_complex_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype):
         raw = series.pipe(_as_objects)
         values = np.full(len(series), np.nan)
         what = "a boolean" if pd.api.types.is_bool_dtype(series.dtype) else "a complex number"
-        rejected = [
+        rejected: list[tuple[int, ErrorCode, str]] = [
             (int(i), "wrong_type", f"{name}: {raw[i]!r} is {what}, not a number")
             for i in np.flatnonzero([v is not None for v in raw])
         ]
@@ -711,28 +724,32 @@ def _variable_column(
                 f"{name} = {show_value(given)}: {text}",
             )
         )
+    # The rules below change or reject only suspect rows (see iso37122._columnar.suspects):
+    # they are applied to those rows alone, so that a column with a few bad cells costs a few
+    # whole-column passes, not one per rule.
+    rows = np.flatnonzero((suspects(values, variable) if suspect is None else suspect) & ~bad)
+    cells = values[rows]
+    done = np.zeros(rows.size, dtype=bool)
     with np.errstate(invalid="ignore"):
-        infinite = np.isinf(values) & ~bad
-        magnitude = np.abs(values)
-        out_of_range = (
-            ~infinite
-            & ~bad
-            & ((magnitude > MAX_MAGNITUDE) | ((magnitude > 0) & (magnitude < MIN_MAGNITUDE)))
+        infinite = np.isinf(cells)
+        magnitude = np.abs(cells)
+        out_of_range = ~infinite & (
+            (magnitude > MAX_MAGNITUDE) | ((magnitude > 0) & (magnitude < MIN_MAGNITUDE))
         )
-        whole = np.round(values)
+        whole = np.round(cells)
         fraction = (
             ~infinite
-            & ~bad
             & ~out_of_range
-            & (np.abs(values - whole) > _WHOLE_TOLERANCE * np.maximum(1.0, magnitude))
+            & (np.abs(cells - whole) > _WHOLE_TOLERANCE * np.maximum(1.0, magnitude))
         )
         if variable.kind is not Kind.COUNT:
             fraction[:] = False
         else:
-            values = np.where(fraction, values, whole)  # a count given as 700.0000000000001
-        below = values < variable.minimum
+            cells = np.where(fraction, cells, whole)  # a count given as 700.0000000000001
+            values[rows] = cells
+        below = cells < variable.minimum
     unit_text = f" [{variable.unit}]"
-    checks = (
+    checks: tuple[tuple[BoolArray, ErrorCode, str], ...] = (
         (infinite, "not_finite", "is not finite"),
         (
             out_of_range,
@@ -743,9 +760,8 @@ def _variable_column(
         (fraction, "not_whole", f"is not a whole number, but {name} is a count{unit_text}"),
         (below, "below_minimum", f"is below the minimum {variable.minimum:g}{unit_text}"),
     )
-    flagged = infinite | out_of_range | fraction | below
-    for mask, rule, text in checks if flagged.any() else ():
-        for row in np.flatnonzero(mask & ~bad).tolist():
+    for mask, rule, text in checks:
+        for row in rows[mask & ~done].tolist():
             shown = raw[row] if raw is not None else float(values[row] / factor)
             problems.append(
                 Problem(
@@ -758,7 +774,8 @@ def _variable_column(
                     f"{name} = {show_value(shown)} {text}",
                 )
             )
-        bad |= mask
+        done |= mask
+    bad[rows[done]] = True
     values[bad] = np.nan
     return values, bad, problems
 
@@ -770,15 +787,7 @@ def _check_duplicates(table: Table) -> None:
     and year while one of them has no code (a row with a code and a row without one for the
     same city cannot be told apart).
     """
-    has_code = np.array([c is not None for c in table.code], dtype=bool)
-    frame = pd.DataFrame(
-        {"code": table.code, "city": table.city, "year": table.year, "coded": has_code}
-    )
-    by_code = has_code & frame.duplicated(["code", "year"], keep=False).to_numpy()
-    by_city = frame.duplicated(["city", "year"], keep=False).to_numpy(copy=True)
-    if by_city.any():  # a pair of rows of one city-year counts unless both have a code
-        all_coded = frame.groupby(["city", "year"])["coded"].transform("min").to_numpy()
-        by_city &= ~all_coded.astype(bool)
+    by_code, by_city = duplicated_identity(table.city, table.year, table.code)
     duplicated = by_code | by_city
     if not duplicated.any():
         return

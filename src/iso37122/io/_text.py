@@ -29,7 +29,6 @@ __all__ = [
     "convention_from_options",
     "decode",
     "evidence",
-    "is_dash",
     "is_missing_marker",
     "parse_number",
 ]
@@ -223,11 +222,6 @@ def is_missing_marker(text: str, na_values: frozenset[str], dash: Dash) -> bool:
     return (
         cell in MISSING_MARKERS or cell in na_values or (dash == "missing" and cell in DASH_MARKERS)
     )
-
-
-def is_dash(text: str) -> bool:
-    """Whether a cell is a BPS dash (nil)."""
-    return text.strip() in DASH_MARKERS
 
 
 def parse_number(text: str, convention: Convention | None) -> float | None:
