@@ -28,6 +28,7 @@ PAGES = [
     "guide/key-elements.md",
     "guide/methodology.md",
     "guide/readiness.md",
+    "guide/report.md",
     "guide/validation.md",
     "reference/schemas.md",
 ]

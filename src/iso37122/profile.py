@@ -135,6 +135,21 @@ class Profile:
         """Region code, as text, or ``None``."""
         return self._results.table.identity(self._row)[2]
 
+    @property
+    def row(self) -> int:
+        """Position of this city-year in the input (0 for a single city-year)."""
+        return self._row
+
+    @property
+    def table(self) -> Table:
+        """The validated input table this city-year is a row of."""
+        return self._results.table
+
+    @property
+    def element_results(self) -> ElementResults:
+        """The columnar element scores of the set this city-year is a row of."""
+        return self._elements
+
     @cached_property
     def indicators(self) -> Mapping[str, IndicatorResult]:
         """Every selected indicator's result, keyed by clause, in clause order."""
@@ -189,8 +204,28 @@ class Profile:
         summary = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n)
         return f"<Profile {self.city} {self.year}: {summary}>"
 
-    def to_frame(self) -> pd.DataFrame:
-        """Return one row per indicator, indexed by clause."""
+    def _repr_html_(self) -> str:
+        """Show the profile in a notebook: element scores and statuses per theme."""
+        from iso37122.report.notebook import profile_html
+
+        return profile_html(self)
+
+    def plot(self, *, ax: Any = None, lang: str = "en") -> Any:
+        """Plot the three element scores with their coverage; return the matplotlib Axes.
+
+        Needs matplotlib (``pip install 'iso37122[report]'``). See
+        :func:`iso37122.report.notebook.plot_profile`.
+        """
+        from iso37122.report.notebook import plot_profile
+
+        return plot_profile(self, ax=ax, lang=lang)
+
+    def to_frame(self, *, lang: str = "en") -> pd.DataFrame:
+        """Return one row per indicator, indexed by clause.
+
+        ``lang="id"`` gives Indonesian headings, titles, themes, statuses, reasons and units
+        (see :func:`iso37122.i18n.localise_frame`); values keep full precision.
+        """
         records = []
         for result in self.indicators.values():
             spec = CATALOGUE[result.clause]
@@ -208,7 +243,7 @@ class Profile:
             )
         frame = pd.DataFrame.from_records(records)
         frame["value"] = frame["value"].astype(float)
-        return frame.set_index("clause")
+        return _in_language(frame.set_index("clause"), lang)
 
     def to_record(self) -> ProfileRecord:
         """Return the profile as a :class:`ProfileRecord`, the model of the JSON output."""
@@ -362,6 +397,12 @@ class ProfileSet(Sequence[Profile]):
             f"<ProfileSet of {len(self)} city-years x {len(self._results.indicators)} indicators>"
         )
 
+    def _repr_html_(self) -> str:
+        """Show the set in a notebook: one row per city-year with its element scores."""
+        from iso37122.report.notebook import profile_set_html
+
+        return profile_set_html(self)
+
     def row(self, key: str, year: int | None = None) -> int:
         """Return the position of a city-year, by region code or city name (any case).
 
@@ -441,6 +482,7 @@ class ProfileSet(Sequence[Profile]):
         kind: Literal["long", "wide"] = "long",
         *,
         columns: Literal["clause", "name"] = "clause",
+        lang: str = "en",
     ) -> pd.DataFrame:
         """Return the results as a DataFrame.
 
@@ -455,6 +497,10 @@ class ProfileSet(Sequence[Profile]):
             (``livable_score``, ``livable_coverage`` …).
         columns
             For ``"wide"``: name value columns by clause (default) or by indicator name.
+        lang
+            ``"id"`` gives Indonesian headings and words (titles, statuses, reasons, units as
+            people read them); values keep full precision. Default ``"en"``: the
+            machine-readable frame described here.
 
         Returns
         -------
@@ -470,12 +516,20 @@ class ProfileSet(Sequence[Profile]):
             labels = [getattr(spec, columns) for spec in results.indicators]
             values = pd.DataFrame(results.values.T, columns=labels)
             elements = self._elements.to_frame().drop(columns=["city", "year", "code"])
-            return pd.concat([frame, values, elements], axis=1)
+            return _in_language(pd.concat([frame, values, elements], axis=1), lang)
         if kind != "long":
             raise ValueError(f"kind must be 'long' or 'wide', not {kind!r}")
         # Every text column is a categorical built from codes (see iso37122._frames): the long
         # frame of 100 000 city-years holds 8 million rows.
-        return long_frame(results)
+        return _in_language(long_frame(results), lang)
+
+
+def _in_language(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    if lang == "en":
+        return frame
+    from iso37122.i18n import localise_frame
+
+    return localise_frame(frame, lang)
 
 
 def _config(config: object) -> RollupConfig | None:

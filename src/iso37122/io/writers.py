@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from iso37122.data import Table
 from iso37122.elements import KeyElement
 from iso37122.errors import DataError, Problem
+from iso37122.i18n import localise_values
 from iso37122.io._sources import require
 from iso37122.io.provenance import indicator_provenance
 from iso37122.rollup import ElementScore, RollupConfig
@@ -124,7 +125,10 @@ def _translated(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         raise ValueError(f"lang must be 'en' or 'id', not {lang!r}")
     if lang == "en":
         return frame
-    return frame.rename(columns=lambda c: _HEADERS_ID.get(c, _element_header(c)))
+    # Words (titles, statuses, reasons, units as people read them) from the one i18n module;
+    # headings stay machine-friendly here.
+    words = localise_values(frame, lang)
+    return words.rename(columns=lambda c: _HEADERS_ID.get(c, _element_header(c)))
 
 
 def _element_header(column: str) -> str:
