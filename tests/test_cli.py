@@ -27,8 +27,8 @@ def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str,
         (b"city,year,population\nA,2024,1\nA,2024,2\n", "more than one row"),
         (b"", "is empty"),
         (b"\xff\xfe\x00\x01binary\x00", "not valid utf-16"),
-        # The reader takes the unterminated quote to the end of the file: no year is left.
-        (b'city,year,population\n"A,2024,1\n', "whole-number year"),
+        # An unterminated quote would swallow the rest of the file: refused, naming the line.
+        (b'city,year,population\n"A,2024,1\n', "check the quotes"),
     ],
     ids=["unknown-column", "year", "duplicate", "empty", "binary", "unterminated-quote"],
 )

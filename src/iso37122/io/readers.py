@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from iso37122.data import READER_PROBLEMS, Extra, to_table
-from iso37122.errors import DataError, UnitError, UnknownVariableError
+from iso37122.errors import DataError, ErrorCode, UnitError, UnknownVariableError
 from iso37122.io._cells import At, CellReader, Column, split_inline_unit
 from iso37122.io._headers import (
     Header,
@@ -171,7 +171,7 @@ def _identity_columns(
                 code="missing_identity",
             )
     problems: list[str] = []
-    rules: list[str] = []  # the code of each problem; the error carries the first
+    rules: list[ErrorCode] = []  # the code of each problem; the error carries the first
     cities: list[str] = []
     years: list[int] = []
     codes: list[str | None] = []
