@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from iso37122.analysis.provinces import ProvinceSet
     from iso37122.analysis.trends import Change
     from iso37122.analysis.uncertainty import Uncertainty, uncertainty
+    from iso37122.compute import compute_profile
     from iso37122.data import CityData
     from iso37122.elements import KeyElement
     from iso37122.engine import Status
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
         Profile,
         ProfileRecord,
         ProfileSet,
-        compute_profile,
     )
     from iso37122.readiness import Readiness, readiness
     from iso37122.rollup import Aggregation, ElementScore, Normalisation, RollupConfig
@@ -114,7 +114,7 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "Variable": ("iso37122.variables", "Variable"),
     "analysis": ("iso37122.analysis", None),
     "catalogue": ("iso37122.indicators", "catalogue"),
-    "compute_profile": ("iso37122.profile", "compute_profile"),
+    "compute_profile": ("iso37122.compute", "compute_profile"),
     "elements": ("iso37122.elements", None),
     "errors": ("iso37122.errors", None),
     "read_profiles": ("iso37122.io", "read_profiles"),

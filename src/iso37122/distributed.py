@@ -234,7 +234,7 @@ def _profile_partition(
     options: Mapping[str, Any],
 ) -> pd.DataFrame:
     """Compute one partition's profiles and return them as a frame."""
-    from iso37122.profile import compute_profile
+    from iso37122.compute import compute_profile
 
     config = _effective(options["config"])
     part = part.drop(columns=[_PEER_KEY], errors="ignore")

@@ -21,13 +21,14 @@ from iso37122.cli._render import (
     readiness_text,
     summary_table,
 )
+from iso37122.compute import compute_profile
 from iso37122.datasets import PILOT_AREAS_CSV, pilot_areas
 from iso37122.elements import default_element
 from iso37122.errors import DataError, UnknownIndicatorError
 from iso37122.i18n import localise_frame, text
 from iso37122.indicators import CATALOGUE, Indicator
 from iso37122.io import write_template
-from iso37122.profile import ProfileSet, compute_profile
+from iso37122.profile import ProfileSet
 from iso37122.readiness import readiness
 from iso37122.schemas import input_schema, output_schema, to_json
 from iso37122.themes import Theme
