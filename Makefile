@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/iso37122 demo examples/pilot_areas.csv
+	$(BIN)/iso37122 demo -o report.html
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks examples docs

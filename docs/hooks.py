@@ -32,6 +32,7 @@ from mkdocs.structure.pages import Page
 
 import iso37122 as iso
 from iso37122 import errors, schemas
+from iso37122.cli import help_pages
 from iso37122.elements import INDICATOR_OVERRIDES, THEME_ELEMENTS, element_of
 from iso37122.indicators import (
     Constraint,
@@ -121,6 +122,7 @@ def generated_pages() -> dict[str, str]:
         pages[f"{INDICATORS}/{theme.value}.md"] = theme_page(theme, specs, variables)
     pages["reference/variables.md"] = variables_page(variables, catalogue.values())
     pages["reference/errors.md"] = errors_page()
+    pages["reference/cli.md"] = cli_page()
     pages["schemas/input.schema.json"] = schemas.to_json(schemas.input_schema())
     pages["schemas/output.schema.json"] = schemas.to_json(schemas.output_schema())
     return pages
@@ -433,4 +435,21 @@ def errors_page() -> str:
         "      heading_level: 3",
         "",
     ]
+    return "\n".join(lines)
+
+
+def cli_page() -> str:
+    """Return the command-line reference: every command's ``--help``, as the command prints it."""
+    lines = [
+        "# Command line",
+        "",
+        "`iso37122` is installed with the package. Every command has `--help`; the exit status "
+        "is 0 on success, 1 for a problem with the data, 2 for a usage error (a wrong argument, "
+        "a file that does not exist). An error is one message on stderr; `--debug` shows the "
+        "traceback. This page is generated from the command's own help.",
+        "",
+    ]
+    for name, page in help_pages(width=88).items():
+        title = f"iso37122 {name}" if name else "iso37122"
+        lines += [f"## `{title}`", "", "```text", page.rstrip(), "```", ""]
     return "\n".join(lines)

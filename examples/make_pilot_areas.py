@@ -1,18 +1,18 @@
 """Regenerate ``pilot_areas.csv``: sourced population, area and codes, illustrative rest.
 
-Run from the repository root: ``.venv/bin/python examples/make_pilot_areas.py``. The
-illustrative values are drawn with :func:`iso37122.testing.synthetic_frame` and rescaled to each
-area's sourced population and land area; a seeded share of them is left empty per area, to show
-how missing data are reported. See ``pilot_areas.md`` for the sources.
+Run ``.venv/bin/python examples/make_pilot_areas.py``: it rewrites the file shipped in the
+package (``src/iso37122/datasets/pilot_areas.csv``). The illustrative values are drawn with
+:func:`iso37122.testing.synthetic_frame` and rescaled to each area's sourced population and land
+area; a seeded share of them is left empty per area, to show how missing data are reported. See
+``src/iso37122/datasets/pilot_areas.md`` for the sources.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 
+from iso37122.datasets import PILOT_AREAS_CSV
 from iso37122.testing import synthetic_frame
 from iso37122.variables import VARIABLES, Kind
 
@@ -54,4 +54,4 @@ def build() -> pd.DataFrame:
 
 
 if __name__ == "__main__":
-    build().to_csv(Path(__file__).with_name("pilot_areas.csv"), index=False)
+    build().to_csv(PILOT_AREAS_CSV, index=False)

@@ -33,6 +33,7 @@ PAGES = [
     "guide/readiness.md",
     "guide/reliability.md",
     "guide/templates.md",
+    "guide/report.md",
     "guide/validation.md",
     "reference/schemas.md",
 ]

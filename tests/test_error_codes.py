@@ -60,3 +60,15 @@ def test_every_code_of_the_corpus_is_an_error_code_and_every_class_has_one() -> 
         errors.UnitError,
     ):
         assert cls.code in CODES
+
+
+def test_every_data_error_of_the_readers_and_writers_carries_a_code() -> None:
+    """A file error is told apart by its code (``bad_file``, ``bad_year`` ...), not its text."""
+    calls = [
+        (path.name, node.lineno, {k.arg for k in node.keywords})
+        for path in (SOURCE / "io").glob("*.py")
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "DataError"
+    ]
+    assert len(calls) >= 30  # the scan finds the raises
+    assert [(name, line) for name, line, keywords in calls if "code" not in keywords] == []

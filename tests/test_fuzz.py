@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from iso37122 import compute_profile
+from iso37122 import compute_profile, read_table
 from iso37122.errors import DataError, Iso37122Error, UnitError
 from iso37122.indicators import CATALOGUE
 from iso37122.testing import synthetic_frame
@@ -100,6 +100,67 @@ def test_fuzzed_records_give_library_errors_or_bounded_results(record: dict[str,
         return
     values = [r.value for r in profile.indicators.values() if r.unit == "percent"]
     assert all(0 <= v <= 100 for v in values if v is not None)
+
+
+# CSV text near a real file: the synthetic header, rows of typed cells, any delimiter and
+# quoting; and text and bytes of any kind.
+HEADER = list(FRAME.columns)
+CSV_CELL = st.one_of(
+    TYPED_TEXT, st.sampled_from(['"', '""', "...", "-", "5.000", "390.142", "=1+1", ""])
+)
+
+
+@st.composite
+def csv_text(draw: st.DrawFn) -> str:
+    """A CSV file of the synthetic header and one to three city-years with typed cells."""
+    names = [*HEADER, "populaton", "land_area [kg]", "land_area [ha]"]
+    extra = draw(st.lists(st.sampled_from(names), unique=True, max_size=8))
+    sep = draw(st.sampled_from([",", ";", "\t", "|", " "]))
+    lines = [sep.join(["city", "year", *extra])]
+    for i in range(draw(st.integers(1, 3))):
+        identity = [draw(st.sampled_from([f"Kota {i}", f'"Kota{sep} {i}"', ""]))]
+        identity.append(draw(st.sampled_from(["2024", "20x4", "1e19", "2024.0"])))
+        cells = [
+            draw(st.one_of(CSV_CELL, st.sampled_from(["1", "2.5", "1.455.672"]))) for _ in extra
+        ]
+        lines.append(sep.join(identity + cells + draw(st.lists(CSV_CELL, max_size=1))))
+    return draw(st.sampled_from(["\n", "\r\n", "\r"])).join(lines)
+
+
+CSV_TEXT = csv_text()
+
+
+def _read_and_compute(source: bytes, file_format: str, strict: bool) -> None:
+    try:
+        frame = read_table(source, format=file_format, strict=strict)
+        profiles = compute_profile(frame, strict=strict)
+    except Iso37122Error:
+        return
+    assert isinstance(frame, pd.DataFrame)
+    _check_results(profiles)
+    assert len(profiles) == len(frame)
+
+
+@SETTINGS
+@given(
+    text=st.one_of(CSV_TEXT, st.text(max_size=300)),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]),
+    strict=st.booleans(),
+)
+def test_fuzzed_csv_text_gives_library_errors_or_bounded_results(
+    text: str, encoding: str, strict: bool
+) -> None:
+    data = text.encode(encoding, errors="replace")
+    _read_and_compute(data, "csv", strict)
+
+
+@SETTINGS
+@given(
+    data=st.binary(max_size=300),
+    file_format=st.sampled_from(["csv", "json", "jsonl", "xlsx", "parquet"]),
+)
+def test_fuzzed_bytes_give_library_errors_or_bounded_results(data: bytes, file_format: str) -> None:
+    _read_and_compute(data, file_format, strict=False)
 
 
 @SETTINGS

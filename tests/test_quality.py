@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
 from iso37122 import compute_profile
+from iso37122.datasets import PILOT_AREAS_CSV
 from iso37122.quality import quality_flags
 from iso37122.testing import synthetic_frame
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "pilot_areas.csv"
+EXAMPLE = PILOT_AREAS_CSV
 
 
 def _codes(data: object) -> list[tuple[int, str, str]]:

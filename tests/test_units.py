@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from typing import Any
-
 import pint
 import pytest
 
@@ -28,7 +26,7 @@ def test_bare_number_string_is_canonical() -> None:
 
 def test_quantity_from_our_registry_and_from_another() -> None:
     assert to_canonical(ureg.Quantity(2.0, "TJ"), "GJ", variable="x") == pytest.approx(2_000.0)
-    other: Any = pint.UnitRegistry()
+    other: pint.UnitRegistry[float] = pint.UnitRegistry()
     assert to_canonical(other.Quantity(3.0, "km"), "m", variable="x") == pytest.approx(3_000.0)
 
 
@@ -80,3 +78,11 @@ def test_rate_string_with_a_leading_slash() -> None:
     assert to_canonical("0.2 / hundred_thousand_people", "1 / person", variable="x") == (
         pytest.approx(2e-6)
     )
+
+
+def test_quantity_with_a_power_that_is_not_read() -> None:
+    # m**0.5 is not a whole power; m**10 is beyond the grammar's nine.
+    with pytest.raises(UnitError, match="non-integer power"):
+        to_canonical(ureg.Quantity(1.0, "m") ** 0.5, "m", variable="x")
+    with pytest.raises(UnitError, match=r"power 10 of 'meter'"):
+        to_canonical(ureg.Quantity(1.0, "m") ** 10, "m**10", variable="x")

@@ -9,39 +9,33 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn
 
 import numpy as np
-import numpy.typing as npt
 import pandas as pd
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, create_model
 
 from iso37122._arguments import check_columns, check_data, check_options
+from iso37122._columnar import duplicated_identity
+from iso37122._columns import YEAR_RANGE, city_column, code_column, variable_column, year_column
+from iso37122._single import plain_table
 from iso37122._typing import BoolArray, FloatArray, IntArray, ObjectArray
 from iso37122.errors import (
     ArgumentError,
     DataError,
+    ErrorCode,
     Problem,
     UnitError,
     UnknownVariableError,
-    show_value,
 )
 from iso37122.units import (
-    MAX_MAGNITUDE,
-    MIN_MAGNITUDE,
-    as_number,
-    conversion_factor,
-    is_quantity,
-    parse_number,
     to_canonical,
 )
-from iso37122.variables import VARIABLES, Kind, Variable
+from iso37122.variables import VARIABLES, Variable
 
 __all__ = [
     "IDENTITY_COLUMNS",
@@ -63,11 +57,6 @@ Extra = Literal["forbid", "ignore"]
 IDENTITY_COLUMNS = ("city", "year", "code")
 """Columns that identify a row rather than hold a variable."""
 
-YEAR_RANGE = (1900, 2100)
-"""Inclusive range of a plausible reporting year."""
-
-# A count given with a unit may come out of the conversion a few ulp off a whole number.
-_WHOLE_TOLERANCE = 1e-9
 
 READER_PROBLEMS = "iso37122.problems"
 """Key of ``DataFrame.attrs`` where ``read_table`` lists the cells it rejected (left NaN)."""
@@ -203,12 +192,13 @@ def _citydata_error(error: ValidationError) -> DataError:
             message = str(cause)
         else:
             kind = str(detail.get("type", ""))
-            rule = {
+            rules: dict[str, ErrorCode] = {
                 "extra_forbidden": "unknown_column",
                 "missing": "missing_identity",
                 "greater_than_equal": "below_minimum",
                 "less_than_equal": "above_maximum",
-            }.get(kind, "bad_value")
+            }
+            rule = rules.get(kind, "bad_value")
             message = f"{field}: {detail.get('msg', 'invalid')}"
             if kind == "extra_forbidden" and field is not None:
                 message = f"{field!r} is not an input variable{_suggest(field)}"
@@ -332,6 +322,11 @@ def to_table(
     if isinstance(data, CityDataBase):
         return table_from_citydata([data])
     if isinstance(data, Mapping):
+        plain = None if units else plain_table(data, YEAR_RANGE)
+        if plain is not None:  # plain valid numbers: no need for a one-row DataFrame
+            city, year, code, columns = plain
+            one = np.array([city], dtype=object), np.array([code], dtype=object)
+            return Table(city=one[0], year=np.array([year]), code=one[1], columns=columns)
         return table_from_records([data], units=units, strict=strict, extra=extra)
     if isinstance(data, pd.DataFrame):
         return table_from_frame(data, units=units, strict=strict, extra=extra)
@@ -451,10 +446,10 @@ def table_from_frame(
         if required not in identity:
             raise DataError(f"the data have no {required!r} column; every row needs city and year")
 
-    city = _city_column(frame[identity["city"]])
-    year = _year_column(frame[identity["year"]], city)
+    city = city_column(frame[identity["city"]])
+    year = year_column(frame[identity["year"]], city)
     code = (
-        _code_column(frame[identity["code"]])
+        code_column(frame[identity["code"]])
         if "code" in identity
         else np.full(n, None, dtype=object)
     )
@@ -464,7 +459,7 @@ def table_from_frame(
     problems: list[Problem] = []
     for name, (header, unit) in variable_columns.items():
         variable = VARIABLES[name]
-        values, bad, found = _variable_column(frame[header], variable, unit, city, year)
+        values, bad, found = variable_column(frame[header], variable, unit, city, year)
         columns[name] = values
         problems.extend(found)
         if bad.any():
@@ -508,261 +503,6 @@ def _rejected_by_reader(
     return out
 
 
-def _as_objects(series: pd.Series[Any]) -> ObjectArray:
-    """Return a Series as an object array with ``None`` for every kind of missing value."""
-    values: ObjectArray = series.to_numpy(dtype=object, copy=True)
-    values[[_is_missing(v) for v in values]] = None
-    return values
-
-
-def _is_missing(value: object) -> bool:
-    """Whether one cell is a missing value (None, NaN, NA, NaT, a quiet Decimal NaN)."""
-    if isinstance(value, Decimal):
-        return value.is_qnan()  # a signalling NaN is an error, and cannot be compared
-    if not pd.api.types.is_scalar(value):
-        return False
-    missing: object = pd.isna(value)  # type: ignore[call-overload]  # any scalar
-    return bool(missing)
-
-
-def _stripped_text(series: pd.Series[Any]) -> tuple[ObjectArray, BoolArray]:
-    """Return a column as stripped strings (``None`` where missing) and the missing mask.
-
-    Names and codes repeat over years, so only the distinct values are converted.
-    """
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    distinct = np.asarray(uniques, dtype=object)
-    stripped = np.array([str(v).strip() for v in distinct] + [None], dtype=object)
-    values: ObjectArray = stripped[codes]  # the sentinel -1 picks the None
-    return values, codes < 0
-
-
-def _city_column(series: pd.Series[Any]) -> ObjectArray:
-    values, missing = _stripped_text(series)
-    empty = np.flatnonzero(missing | (values == ""))
-    if empty.size:
-        raise DataError(
-            "rows without a city name: " + ", ".join(str(i) for i in empty[:20]),
-            [
-                Problem(int(i), None, None, "city", None, "missing_identity", "city is empty")
-                for i in empty
-            ],
-        )
-    return values
-
-
-def _year_column(series: pd.Series[Any], city: ObjectArray) -> IntArray:
-    low, high = YEAR_RANGE
-    raw = series.to_numpy(dtype=object)
-    if pd.api.types.is_bool_dtype(series.dtype) or pd.api.types.is_complex_dtype(series.dtype):
-        numeric = np.full(len(series), np.nan)
-    elif pd.api.types.is_numeric_dtype(series.dtype):
-        numeric = series.to_numpy(dtype=float, na_value=np.nan)
-    else:
-        numeric = np.array([_year_number(v) for v in raw], dtype=float)
-    with np.errstate(invalid="ignore"):
-        bad = ~np.isfinite(numeric) | (numeric != np.round(numeric))
-        bad |= (numeric < low) | (numeric > high)
-    if bad.any():
-        problems = [
-            Problem(
-                int(i),
-                str(city[i]),
-                None,
-                "year",
-                raw[i],
-                "bad_year",
-                f"year {show_value(raw[i])} is not a whole number from {low} to {high}",
-            )
-            for i in np.flatnonzero(bad)
-        ]
-        raise DataError("every row needs a whole-number year:", problems, code="bad_year")
-    return numeric.astype(np.int64)
-
-
-def _year_number(value: object) -> float:
-    """Return a year from an int, a float or text; NaN for anything else (a boolean, a date)."""
-    if isinstance(value, bool | np.bool_):
-        return math.nan
-    if isinstance(value, int | np.integer):
-        return float(value) if -(10**6) < int(value) < 10**6 else math.nan
-    if isinstance(value, float | np.floating):
-        return float(value)
-    if isinstance(value, str) and len(value) <= 12:
-        try:
-            return float(value.strip())
-        except ValueError:
-            return math.nan
-    return math.nan
-
-
-def _code_column(series: pd.Series[Any]) -> ObjectArray:
-    """Region codes as stripped text from any dtype; an error where the text is already lost.
-
-    A code read as a float (``35.10`` becomes ``35.1``) cannot be restored; integers are
-    accepted (BPS codes such as ``7371`` have no leading zero).
-    """
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    texts: list[str | None] = []
-    for value in np.asarray(uniques, dtype=object):
-        if isinstance(value, str):
-            text = value.strip()
-        elif isinstance(value, int | np.integer) and not isinstance(value, bool | np.bool_):
-            text = str(int(value))
-        else:
-            first = int(np.flatnonzero(codes == len(texts))[0])
-            what = "a number" if isinstance(value, float | np.floating) else type(value).__name__
-            raise DataError(
-                f"code {value!r} (row {first}) was read as {what}: a code such as '35.10' "
-                "becomes 35.1. Read the column as text, e.g. pd.read_csv(..., "
-                "dtype={'code': str})",
-                [Problem(first, None, None, "code", value, "code_not_text", "code is not text")],
-                code="code_not_text",
-            )
-        texts.append(text or None)
-    lookup = np.array([*texts, None], dtype=object)
-    values: ObjectArray = lookup[codes]  # the sentinel -1 picks the None
-    return values
-
-
-def _convert_cells(
-    raw: ObjectArray, variable: Variable, factor: float
-) -> tuple[FloatArray, list[tuple[int, str, str]]]:
-    """Convert an object column cell by cell; return values and (row, rule, message) rejects.
-
-    Text with a unit and Quantities carry their own unit; a bare number or numeric text is in
-    the column's unit (``factor`` converts it). Equal texts are converted once. Range and
-    bound checks are left to the caller, which makes them on whole columns.
-    """
-    name = variable.id
-    values = np.full(len(raw), np.nan)
-    rejected: list[tuple[int, str, str]] = []
-    seen: dict[str, tuple[float, str, str]] = {}
-    for i, cell in enumerate(raw):
-        if cell is None:
-            continue
-        if isinstance(cell, str) and cell in seen:
-            number, rule, message = seen[cell]
-        else:
-            number, rule, message = math.nan, "", ""
-            try:
-                if is_quantity(cell):
-                    number = to_canonical(cell, variable.unit, variable=name)
-                elif isinstance(cell, str):
-                    number, unit_text = parse_number(cell, variable=name)
-                    number *= (
-                        conversion_factor(unit_text, variable.unit, variable=name)
-                        if unit_text
-                        else factor
-                    )
-                else:
-                    number = as_number(cell, variable=name) * factor
-            except UnitError as error:
-                rule, message = "unit", str(error)
-            except DataError as error:
-                rule, message = error.code or "not_a_number", str(error)
-            if isinstance(cell, str):
-                seen[cell] = (number, rule, message)
-        if rule:
-            rejected.append((i, rule, message))
-        else:
-            values[i] = number
-    return values, rejected
-
-
-def _variable_column(
-    series: pd.Series[Any],
-    variable: Variable,
-    unit: str | None,
-    city: ObjectArray,
-    year: IntArray,
-) -> tuple[FloatArray, BoolArray, list[Problem]]:
-    name = variable.id
-    factor = 1.0 if unit is None else conversion_factor(unit, variable.unit, variable=name)
-    problems: list[Problem] = []
-    raw: npt.NDArray[Any] | None = None
-    bad = np.zeros(len(series), dtype=bool)
-    if pd.api.types.is_complex_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype):
-        raw = series.pipe(_as_objects)
-        values = np.full(len(series), np.nan)
-        what = "a boolean" if pd.api.types.is_bool_dtype(series.dtype) else "a complex number"
-        rejected = [
-            (int(i), "wrong_type", f"{name}: {raw[i]!r} is {what}, not a number")
-            for i in np.flatnonzero([v is not None for v in raw])
-        ]
-    elif pd.api.types.is_numeric_dtype(series.dtype):
-        values = series.to_numpy(dtype=float, na_value=np.nan, copy=True) * factor
-        rejected = []
-    else:
-        raw = series.pipe(_as_objects)
-        values, rejected = _convert_cells(raw, variable, factor)
-    for i, rule, message in rejected:
-        bad[i] = True
-        given = raw[i] if raw is not None else None
-        text = message.removeprefix(f"{name}: ")
-        problems.append(
-            Problem(
-                i,
-                str(city[i]),
-                int(year[i]),
-                name,
-                given,
-                rule,
-                f"{name} = {show_value(given)}: {text}",
-            )
-        )
-    with np.errstate(invalid="ignore"):
-        infinite = np.isinf(values) & ~bad
-        magnitude = np.abs(values)
-        out_of_range = (
-            ~infinite
-            & ~bad
-            & ((magnitude > MAX_MAGNITUDE) | ((magnitude > 0) & (magnitude < MIN_MAGNITUDE)))
-        )
-        whole = np.round(values)
-        fraction = (
-            ~infinite
-            & ~bad
-            & ~out_of_range
-            & (np.abs(values - whole) > _WHOLE_TOLERANCE * np.maximum(1.0, magnitude))
-        )
-        if variable.kind is not Kind.COUNT:
-            fraction[:] = False
-        else:
-            values = np.where(fraction, values, whole)  # a count given as 700.0000000000001
-        below = values < variable.minimum
-    unit_text = f" [{variable.unit}]"
-    checks = (
-        (infinite, "not_finite", "is not finite"),
-        (
-            out_of_range,
-            "out_of_range",
-            f"is outside the plausible magnitudes {MIN_MAGNITUDE:g} to {MAX_MAGNITUDE:g}"
-            f"{unit_text}; check the unit and the number of digits",
-        ),
-        (fraction, "not_whole", f"is not a whole number, but {name} is a count{unit_text}"),
-        (below, "below_minimum", f"is below the minimum {variable.minimum:g}{unit_text}"),
-    )
-    flagged = infinite | out_of_range | fraction | below
-    for mask, rule, text in checks if flagged.any() else ():
-        for row in np.flatnonzero(mask & ~bad).tolist():
-            shown = raw[row] if raw is not None else float(values[row] / factor)
-            problems.append(
-                Problem(
-                    row,
-                    str(city[row]),
-                    int(year[row]),
-                    name,
-                    shown,
-                    rule,
-                    f"{name} = {show_value(shown)} {text}",
-                )
-            )
-        bad |= mask
-    values[bad] = np.nan
-    return values, bad, problems
-
-
 def _check_duplicates(table: Table) -> None:
     """Raise on rows that are the same city-year.
 
@@ -770,15 +510,7 @@ def _check_duplicates(table: Table) -> None:
     and year while one of them has no code (a row with a code and a row without one for the
     same city cannot be told apart).
     """
-    has_code = np.array([c is not None for c in table.code], dtype=bool)
-    frame = pd.DataFrame(
-        {"code": table.code, "city": table.city, "year": table.year, "coded": has_code}
-    )
-    by_code = has_code & frame.duplicated(["code", "year"], keep=False).to_numpy()
-    by_city = frame.duplicated(["city", "year"], keep=False).to_numpy(copy=True)
-    if by_city.any():  # a pair of rows of one city-year counts unless both have a code
-        all_coded = frame.groupby(["city", "year"])["coded"].transform("min").to_numpy()
-        by_city &= ~all_coded.astype(bool)
+    by_code, by_city = duplicated_identity(table.city, table.year, table.code)
     duplicated = by_code | by_city
     if not duplicated.any():
         return

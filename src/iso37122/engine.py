@@ -8,9 +8,10 @@ cell records *which* check stopped it, and the sentence is built on demand from 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 import numpy as np
 import numpy.typing as npt
@@ -215,49 +216,89 @@ def evaluate(table: Table, indicators: Sequence[Indicator] | None = None) -> Res
     """
     specs = tuple(
         sorted(
-            indicators if indicators is not None else CATALOGUE.values(), key=lambda s: s.sort_key
+            indicators if indicators is not None else CATALOGUE.values(),
+            key=lambda spec: _clause_order(spec.clause),
         )
     )
     n = table.n_rows
-    values = np.full((len(specs), n), np.nan)
+    values = np.empty((len(specs), n))
     status = np.zeros((len(specs), n), dtype=np.int8)
     detail = np.zeros((len(specs), n), dtype=np.int16)
-    for i, spec in enumerate(specs):
-        columns = {v: table.column(v) for v in spec.inputs}
-        for constraint in spec.constraints:
-            if isinstance(constraint, PartOfWhole) and len(constraint.parts) == 1:
-                # A part equal to its whole within a few ulp (0.7 km of 700 m) is the whole.
-                (name,) = constraint.parts
-                part, whole = columns[name], columns[constraint.whole]
-                columns[name] = np.where(constraint.equal(columns), whole, part)
-        stopped = np.zeros(n, dtype=bool)
-        row_status = status[i]
-        row_detail = detail[i]
-        # Each check marks the rows it stops that no earlier check stopped. Writes are skipped
-        # when a check stops nothing, the common case, so clean data cost one pass per check.
-        checks: list[tuple[BoolArray, int, int]] = [
-            (table.invalid[v], INVALID, k) for k, v in enumerate(spec.inputs) if v in table.invalid
-        ]
-        checks.append((np.logical_or.reduce([np.isnan(c) for c in columns.values()]), MISSING, 0))
-        with np.errstate(all="ignore"):
-            checks += [
-                (constraint.invalid(columns), INVALID, _CONSTRAINT + c)
-                for c, constraint in enumerate(spec.constraints)
-            ]
-            checks += [
-                (constraint.undefined(columns), UNDEFINED, c)
-                for c, constraint in enumerate(spec.constraints)
-            ]
-            result = np.broadcast_to(spec.func(**columns), (n,))
-        checks.append((~np.isfinite(result), UNDEFINED, _NOT_FINITE))
-        if spec.unit == "percent" and any(isinstance(c, PartOfWhole) for c in spec.constraints):
-            # Parts summing to within PART_TOLERANCE above their whole: 100 %, not more.
-            result = np.minimum(result, 100.0)
-        for mask, code, why in checks:
-            new = mask & ~stopped
-            if new.any():
-                row_status[new] = code
-                row_detail[new] = why
-                stopped |= new
-        values[i] = np.where(stopped, np.nan, result)
+    absent: dict[str, BoolArray] = {}  # each column's "not reported" mask, computed once
+
+    def missing(variable: str) -> BoolArray:
+        if variable not in absent:
+            absent[variable] = np.isnan(table.column(variable))
+        return absent[variable]
+
+    with np.errstate(all="ignore"):
+        for i, spec in enumerate(specs):
+            _evaluate_one(spec, table, missing, values[i], status[i], detail[i])
     return Results(table=table, indicators=specs, values=values, status=status, detail=detail)
+
+
+@cache
+def _clause_order(clause: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in clause.split("."))
+
+
+def _evaluate_one(
+    spec: Indicator,
+    table: Table,
+    missing: Callable[[str], BoolArray],
+    row: FloatArray,
+    status: Int8Array,
+    detail: npt.NDArray[np.int16],
+) -> None:
+    """Fill one indicator's row of values, statuses and details (inside ``np.errstate``)."""
+    columns = {v: table.column(v) for v in spec.inputs}
+    parts_of_whole = [c for c in spec.constraints if isinstance(c, PartOfWhole)]
+    for constraint in parts_of_whole:
+        if len(constraint.parts) == 1:
+            # A part equal to its whole within a few ulp (0.7 km of 700 m) is the whole.
+            (name,) = constraint.parts
+            part, whole = columns[name], columns[constraint.whole]
+            snap = constraint.equal(columns) & (part != whole)
+            if snap.any():
+                columns[name] = np.where(snap, whole, part)
+    # Each check marks the rows it stops that no earlier check stopped. A check that stops
+    # nothing (the common case) costs one pass and writes nothing; so does a clean row.
+    checks: list[tuple[BoolArray, int, int]] = [
+        (table.invalid[v], INVALID, k) for k, v in enumerate(spec.inputs) if v in table.invalid
+    ]
+    masks = [missing(v) for v in spec.inputs]
+    any_missing = masks[0]
+    for mask in masks[1:]:
+        any_missing = any_missing | mask
+    checks.append((any_missing, MISSING, 0))
+    checks += [
+        (constraint.invalid(columns), INVALID, _CONSTRAINT + c)
+        for c, constraint in enumerate(spec.constraints)
+    ]
+    checks += [
+        (constraint.undefined(columns), UNDEFINED, c)
+        for c, constraint in enumerate(spec.constraints)
+    ]
+    row[...] = spec.func(**columns)  # broadcasts a constant to every row
+    not_finite = np.isfinite(row)
+    np.logical_not(not_finite, out=not_finite)
+    checks.append((not_finite, UNDEFINED, _NOT_FINITE))
+    if spec.unit == "percent" and parts_of_whole:
+        # Parts summing to within PART_TOLERANCE above their whole: 100 %, not more.
+        np.minimum(row, 100.0, out=row)
+    stopped: BoolArray | None = None
+    for mask, code, why in checks:
+        if not np.count_nonzero(mask):
+            continue
+        if stopped is None:
+            new, stopped = mask, mask.copy()
+        else:
+            new = mask > stopped  # mask and not yet stopped
+            stopped |= new
+        # Rows are stopped once, so adding code x mask sets them (branch-free, unlike a
+        # masked write on scattered rows).
+        status += new.view(np.int8) * np.int8(code)
+        if why:
+            detail += new.astype(np.int16) * np.int16(why)
+    if stopped is not None:
+        row[...] = np.where(stopped, np.nan, row)

@@ -15,6 +15,7 @@ code                    meaning
 ``out_of_range``        a magnitude outside 1e-9 … 1e15 (canonical unit), or beyond a float
 ``not_whole``           a count that is not a whole number
 ``ambiguous_number``    a comma, or a dot used as thousands separator (``"5.000"``)
+``number_format``       a number in a file written with other separators than its column's
 ``too_long``            text over 100 characters
 ``unit``                a unit that is malformed, unknown or of the wrong dimension
 ``below_minimum``       a value below the variable's minimum
@@ -68,6 +69,7 @@ ErrorCode = Literal[
     "out_of_range",
     "not_whole",
     "ambiguous_number",
+    "number_format",
     "too_long",
     "unit",
     "below_minimum",
@@ -117,7 +119,7 @@ class Iso37122Error(Exception):
     ``code`` is a stable, machine-readable code of the kind of error.
     """
 
-    code: str | None = None
+    code: ErrorCode | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,9 +137,8 @@ class Problem:
     value
         The offending value, as given.
     rule
-        A short machine-readable code: ``"not_a_number"``, ``"not_finite"``,
-        ``"below_minimum"``, ``"unit"``, ``"duplicate_identity"``, ``"unknown_column"``,
-        ``"missing_identity"``.
+        The rule broken, one of the codes of :data:`ErrorCode`, e.g. ``"not_a_number"``,
+        ``"below_minimum"``, ``"unit"``, ``"duplicate_identity"``.
     message
         A sentence saying what is wrong and what to do.
     """
@@ -147,7 +148,7 @@ class Problem:
     year: int | None
     variable: str | None
     value: object
-    rule: str
+    rule: ErrorCode
     message: str
 
     def __str__(self) -> str:
@@ -172,7 +173,7 @@ class DataError(Iso37122Error, ValueError):
     """
 
     def __init__(
-        self, message: str, problems: Sequence[Problem] = (), *, code: str | None = None
+        self, message: str, problems: Sequence[Problem] = (), *, code: ErrorCode | None = None
     ) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
         self.code = code or type(self).code

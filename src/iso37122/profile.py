@@ -13,8 +13,9 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
 from iso37122._arguments import check_indicators, check_options
-from iso37122._typing import ObjectArray
+from iso37122._frames import long_frame
 from iso37122.analysis.identity import find_row, key_element
+from iso37122.backends import is_arrow, is_dask, is_polars, to_pandas
 from iso37122.data import CityDataBase, Extra, Table, raise_problems, to_table
 from iso37122.elements import KeyElement
 from iso37122.engine import STATUS_BY_CODE, Results, Status, evaluate
@@ -23,6 +24,12 @@ from iso37122.indicators import CATALOGUE
 from iso37122.quality import QualityFlag, quality_flags
 from iso37122.rollup import ElementResults, ElementScore, RollupConfig, roll_up
 from iso37122.themes import Theme
+
+if TYPE_CHECKING:
+    import dask.dataframe as dd
+    import polars as pl
+
+    from iso37122.distributed import DaskProfileSet
 
 __all__ = [
     "ElementScores",
@@ -128,6 +135,21 @@ class Profile:
         """Region code, as text, or ``None``."""
         return self._results.table.identity(self._row)[2]
 
+    @property
+    def row(self) -> int:
+        """Position of this city-year in the input (0 for a single city-year)."""
+        return self._row
+
+    @property
+    def table(self) -> Table:
+        """The validated input table this city-year is a row of."""
+        return self._results.table
+
+    @property
+    def element_results(self) -> ElementResults:
+        """The columnar element scores of the set this city-year is a row of."""
+        return self._elements
+
     @cached_property
     def indicators(self) -> Mapping[str, IndicatorResult]:
         """Every selected indicator's result, keyed by clause, in clause order."""
@@ -182,8 +204,28 @@ class Profile:
         summary = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n)
         return f"<Profile {self.city} {self.year}: {summary}>"
 
-    def to_frame(self) -> pd.DataFrame:
-        """Return one row per indicator, indexed by clause."""
+    def _repr_html_(self) -> str:
+        """Show the profile in a notebook: element scores and statuses per theme."""
+        from iso37122.report.notebook import profile_html
+
+        return profile_html(self)
+
+    def plot(self, *, ax: Any = None, lang: str = "en") -> Any:
+        """Plot the three element scores with their coverage; return the matplotlib Axes.
+
+        Needs matplotlib (``pip install 'iso37122[report]'``). See
+        :func:`iso37122.report.notebook.plot_profile`.
+        """
+        from iso37122.report.notebook import plot_profile
+
+        return plot_profile(self, ax=ax, lang=lang)
+
+    def to_frame(self, *, lang: str = "en") -> pd.DataFrame:
+        """Return one row per indicator, indexed by clause.
+
+        ``lang="id"`` gives Indonesian headings, titles, themes, statuses, reasons and units
+        (see :func:`iso37122.i18n.localise_frame`); values keep full precision.
+        """
         records = []
         for result in self.indicators.values():
             spec = CATALOGUE[result.clause]
@@ -201,7 +243,7 @@ class Profile:
             )
         frame = pd.DataFrame.from_records(records)
         frame["value"] = frame["value"].astype(float)
-        return frame.set_index("clause")
+        return _in_language(frame.set_index("clause"), lang)
 
     def to_record(self) -> ProfileRecord:
         """Return the profile as a :class:`ProfileRecord`, the model of the JSON output."""
@@ -355,6 +397,12 @@ class ProfileSet(Sequence[Profile]):
             f"<ProfileSet of {len(self)} city-years x {len(self._results.indicators)} indicators>"
         )
 
+    def _repr_html_(self) -> str:
+        """Show the set in a notebook: one row per city-year with its element scores."""
+        from iso37122.report.notebook import profile_set_html
+
+        return profile_set_html(self)
+
     def row(self, key: str, year: int | None = None) -> int:
         """Return the position of a city-year, by region code or city name (any case).
 
@@ -434,6 +482,7 @@ class ProfileSet(Sequence[Profile]):
         kind: Literal["long", "wide"] = "long",
         *,
         columns: Literal["clause", "name"] = "clause",
+        lang: str = "en",
     ) -> pd.DataFrame:
         """Return the results as a DataFrame.
 
@@ -441,12 +490,17 @@ class ProfileSet(Sequence[Profile]):
         ----------
         kind
             ``"long"``: one row per city-year and indicator, with columns ``city``, ``year``,
-            ``code``, ``clause``, ``name``, ``value``, ``unit``, ``status``, ``reason``.
+            ``code``, ``clause``, ``name``, ``value``, ``unit``, ``status``, ``reason`` (every
+            text column a categorical; ``reason`` is missing where the value was computed).
             ``"wide"``: one row per city-year, with ``city``, ``year``, ``code``, one value
             column per indicator, then per key element its score, coverage and counts
             (``livable_score``, ``livable_coverage`` …).
         columns
             For ``"wide"``: name value columns by clause (default) or by indicator name.
+        lang
+            ``"id"`` gives Indonesian headings and words (titles, statuses, reasons, units as
+            people read them); values keep full precision. Default ``"en"``: the
+            machine-readable frame described here.
 
         Returns
         -------
@@ -455,7 +509,6 @@ class ProfileSet(Sequence[Profile]):
         """
         results = self._results
         table = results.table
-        n, m = table.n_rows, len(results.indicators)
         if kind == "wide":
             frame = pd.DataFrame(
                 {"city": table.city, "year": table.year, "code": table.code}, copy=True
@@ -463,43 +516,20 @@ class ProfileSet(Sequence[Profile]):
             labels = [getattr(spec, columns) for spec in results.indicators]
             values = pd.DataFrame(results.values.T, columns=labels)
             elements = self._elements.to_frame().drop(columns=["city", "year", "code"])
-            return pd.concat([frame, values, elements], axis=1)
+            return _in_language(pd.concat([frame, values, elements], axis=1), lang)
         if kind != "long":
             raise ValueError(f"kind must be 'long' or 'wide', not {kind!r}")
-        # Repeated labels are categoricals: the long frame of 100 000 city-years holds 8
-        # million rows, and one string object per cell would dominate its cost.
-        specs = results.indicators
-        reasons = np.full((m, n), None, dtype=object)
-        for i in range(m):
-            rows, texts = results.reason_cells(i)
-            reasons[i, rows] = texts
-        row_codes = np.repeat(np.arange(n), m)
-        indicator_codes = np.tile(np.arange(m), n)
+        # Every text column is a categorical built from codes (see iso37122._frames): the long
+        # frame of 100 000 city-years holds 8 million rows.
+        return _in_language(long_frame(results), lang)
 
-        def per_row(labels: ObjectArray) -> pd.Categorical:
-            codes, uniques = pd.factorize(pd.Series(labels, dtype=object), use_na_sentinel=True)
-            return pd.Categorical.from_codes(codes[row_codes], categories=uniques)
 
-        def per_indicator(labels: list[str]) -> pd.Categorical:
-            codes, uniques = pd.factorize(pd.Series(labels, dtype=object))
-            return pd.Categorical.from_codes(codes[indicator_codes], categories=uniques)
+def _in_language(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    if lang == "en":
+        return frame
+    from iso37122.i18n import localise_frame
 
-        return pd.DataFrame(
-            {
-                "city": per_row(table.city),
-                "year": np.repeat(table.year, m),
-                "code": per_row(table.code),
-                "clause": per_indicator([s.clause for s in specs]),
-                "name": per_indicator([s.name for s in specs]),
-                "value": results.values.T.reshape(-1),
-                "unit": per_indicator([s.unit for s in specs]),
-                "status": pd.Categorical.from_codes(
-                    results.status.T.reshape(-1).astype(np.int64),
-                    categories=pd.Index([s.value for s in STATUS_BY_CODE]),
-                ),
-                "reason": reasons.T.reshape(-1),
-            }
-        )
+    return localise_frame(frame, lang)
 
 
 def _config(config: object) -> RollupConfig | None:
@@ -527,7 +557,19 @@ def compute_profile(
 
 @overload
 def compute_profile(
-    data: ManyRows,
+    data: dd.DataFrame,
+    *,
+    config: RollupConfig | Mapping[str, Any] | None = ...,
+    strict: bool = ...,
+    indicators: IndicatorKeys = ...,
+    units: Mapping[str, str] | None = ...,
+    extra: Extra = ...,
+) -> DaskProfileSet: ...
+
+
+@overload
+def compute_profile(
+    data: ManyRows | pl.DataFrame,
     *,
     config: RollupConfig | Mapping[str, Any] | None = ...,
     strict: bool = ...,
@@ -539,7 +581,7 @@ def compute_profile(
 
 
 def compute_profile(
-    data: CityDataBase | Mapping[str, object] | ManyRows,
+    data: CityDataBase | Mapping[str, object] | ManyRows | pl.DataFrame | dd.DataFrame,
     *,
     config: RollupConfig | Mapping[str, Any] | None = None,
     strict: bool = False,
@@ -547,18 +589,19 @@ def compute_profile(
     units: Mapping[str, str] | None = None,
     extra: Extra = "forbid",
     **read_options: Any,
-) -> Profile | ProfileSet:
+) -> Profile | ProfileSet | DaskProfileSet:
     """Compute ISO 37122 indicators for one city-year or for many.
 
     Parameters
     ----------
     data
         One city-year as a :class:`~iso37122.CityData` or a mapping (gives a
-        :class:`Profile`); or many as a wide DataFrame or a list of mappings / ``CityData``
-        (gives a :class:`ProfileSet`). A DataFrame has columns ``city``, ``year``, optional
-        ``code`` and one column per variable, in its canonical unit, in ``units`` or with the
-        unit in the header (``"land_area [ha]"``). A path, file object or bytes is read with
-        :func:`iso37122.read_table` (gives a :class:`ProfileSet`).
+        :class:`Profile`); or many as a wide pandas or Polars DataFrame, a pyarrow Table or
+        a list of mappings / ``CityData`` (gives a :class:`ProfileSet`); or a Dask DataFrame
+        (gives a lazy :class:`~iso37122.distributed.DaskProfileSet`). A frame has columns
+        ``city``, ``year``, optional ``code`` and one column per variable, in its canonical
+        unit, in ``units`` or with the unit in the header (``"land_area [ha]"``). A path, file
+        object or bytes is read with :func:`iso37122.read_table` (gives a :class:`ProfileSet`).
     config
         How indicators are scored and rolled up into the three key elements, as a
         ``RollupConfig`` or a mapping of its fields (validated by
@@ -604,6 +647,14 @@ def compute_profile(
     """
     check_indicators(indicators)
     config = _config(config)
+    if is_dask(data):
+        from iso37122.distributed import compute_profile_dask
+
+        return compute_profile_dask(
+            data, config=config, strict=strict, indicators=indicators, units=units, extra=extra
+        )
+    if is_polars(data) or is_arrow(data):
+        data = to_pandas(data)  # a pandas view sharing the Arrow buffers
     specs = CATALOGUE.select(indicators)
     check_options(units=units, strict=strict, extra=extra)
     if isinstance(data, str | os.PathLike | bytes) or hasattr(data, "read"):

@@ -36,7 +36,7 @@ import functools
 import math
 import re
 from decimal import Decimal
-from typing import Any
+from fractions import Fraction
 
 import numpy as np
 import pint
@@ -59,12 +59,12 @@ __all__ = [
     "ureg",
 ]
 
-ureg: Any = pint.UnitRegistry(
+ureg: pint.UnitRegistry[float] = pint.UnitRegistry(
     on_redefinition="raise",
     autoconvert_offset_to_baseunit=False,
     cache_folder=None,
 )
-"""The package's pint registry (pint is untyped, so it is declared as ``Any``)."""
+"""The package's pint registry (typed for the float magnitudes the library makes)."""
 
 # One named unit per kind of counted thing whose mix-up should be caught (see module docstring).
 _DEFINITIONS = (
@@ -84,7 +84,8 @@ _DEFINITIONS = (
 for _definition in _DEFINITIONS:
     ureg.define(_definition)
 
-Quantity: Any = ureg.Quantity
+Quantity = ureg.Quantity
+"""The registry's Quantity class, e.g. ``Quantity(5.0, "MWh")``."""
 
 MAX_TEXT_LENGTH = 100
 """Longest value or unit text accepted; longer text is refused before it is read."""
@@ -98,6 +99,8 @@ MIN_MAGNITUDE = 1e-9
 NOT_REPORTED_TEXT = frozenset({"", "nan", "na", "n/a", "null", "none", "-", "\u2013", "\u2014"})
 """Cell texts (compared in lower case, stripped) that mean "not reported"."""
 
+_REAL_POWER = (int, float, Decimal, Fraction, np.integer, np.floating)
+"""The types of a unit's power that :func:`to_canonical` reads (pint allows any scalar)."""
 _INFINITE_TEXT = frozenset({"inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"})
 _GROUP = "[ \u00a0\u202f_]"
 _NUMBER = re.compile(
@@ -136,7 +139,7 @@ def _check_length(text: str, variable: str | None) -> None:
         )
 
 
-def _unit_of_name(name: str, text: str, variable: str | None) -> Any:
+def _unit_of_name(name: str, text: str, variable: str | None) -> pint.Unit:
     if name == "dimensionless":
         return ureg.Unit(UnitsContainer({}))
     candidates = ureg.parse_unit_name(name)
@@ -149,7 +152,7 @@ def _unit_of_name(name: str, text: str, variable: str | None) -> Any:
     return ureg.Unit(UnitsContainer({prefix + unit: 1}))
 
 
-def parse_unit(unit: str, *, variable: str | None = None) -> Any:
+def parse_unit(unit: str, *, variable: str | None = None) -> pint.Unit:
     """Parse a unit string with the package's grammar (see the module docstring).
 
     Parameters
@@ -205,15 +208,22 @@ def parse_unit(unit: str, *, variable: str | None = None) -> Any:
                     f"{_who(variable)}exponent {exponent} in {unit!r}: an exponent is a whole "
                     "number from 1 to 9, optionally negative, e.g. 'km**2'"
                 )
-            factor = factor**exponent
+            factor = _as_unit(factor**exponent)
             i += 1
-        result = result / factor if operator == "/" else result * factor
+        result = _as_unit(result / factor if operator == "/" else result * factor)
         if i == n:
             return result
         if tokens[i][0] != "op":
             raise malformed
         operator = "/" if tokens[i][1] == "/" else "*"
         i += 1
+
+
+def _as_unit(unit: object) -> pint.Unit:
+    # pint annotates ``Unit ** int`` as its base class and leaves ``*`` and ``/`` unannotated;
+    # a product, quotient or power of this registry's units is one of its units.
+    assert isinstance(unit, pint.Unit)
+    return unit
 
 
 def _unit_tokens(unit: str, variable: str | None) -> list[tuple[str, str]]:
@@ -454,19 +464,25 @@ def to_canonical(value: object, canonical: str, *, variable: str) -> float:
         an infinite number, a number too large for a float, or text that does not start with a
         number.
     """
-    if is_quantity(value):
-        quantity: Any = value
-        magnitude = quantity.magnitude
+    if isinstance(value, pint.Quantity):  # from any registry
+        magnitude: object = value.magnitude
         if isinstance(magnitude, str):
             raise DataError(f"{variable}: quantity {value!r} must hold a number", code="wrong_type")
         _check_type(magnitude, variable)
         number = _finite(magnitude, value, variable)
-        items = list(quantity.unit_items())
-        if any(float(power) != int(power) or abs(power) > 9 for _, power in items):
-            raise UnitError(f"{variable}: unit {str(quantity.units)!r} has a non-integer power")
-        # Rebuild the unit from its parts, so that another registry's units are looked up by
-        # name here instead of being parsed from their text.
-        parts = [f"{name}**{int(power)}" for name, power in items]
+        parts = []
+        for name, power in value.unit_items():
+            # pint types a power as any scalar, complex included; only whole ones up to 9 are read.
+            if not isinstance(power, _REAL_POWER) or not float(power).is_integer():
+                raise UnitError(f"{variable}: unit {str(value.units)!r} has a non-integer power")
+            if abs(float(power)) > 9:
+                raise UnitError(
+                    f"{variable}: unit {str(value.units)!r} has the power {float(power):g} of "
+                    f"{name!r}; a power is a whole number from -9 to 9"
+                )
+            # Rebuild the unit from its parts, so that another registry's units are looked up by
+            # name here instead of being parsed from their text.
+            parts.append(f"{name}**{int(power)}")
         text = " * ".join(parts) if parts else "dimensionless"
         return _in_range(
             number * conversion_factor(text, canonical, variable=variable), value, variable

@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from iso37122.errors import Problem, UnitError, show_value
+from iso37122.errors import ErrorCode, Problem, UnitError, show_value
 from iso37122.indicators._formulas import FloatArray
 from iso37122.io._headers import unit_factor
 from iso37122.io._sources import Grid
@@ -90,7 +90,7 @@ class CellReader:
         return column.where[column.out_rows.index(out_row)]
 
     def problem(
-        self, out_row: int, where: str, variable: str, cell: object, rule: str, text: str
+        self, out_row: int, where: str, variable: str, cell: object, rule: ErrorCode, text: str
     ) -> None:
         city, year = self.identities[out_row]
         message = f"{self.grid.name}, {where}: {variable} = {show_value(cell)}: {text}"
@@ -169,7 +169,7 @@ class CellReader:
             by_code = {c: int(counts[c]) for c in readings}
             convention, losing = column_convention(readings, by_code)
             conflicts = set(losing)
-        bad_code: dict[int, tuple[str, str]] = {}
+        bad_code: dict[int, tuple[ErrorCode, str]] = {}
         for c, reading in readings.items():
             sample = str(numbers_only[first[c]])
             if c in conflicts:
@@ -228,7 +228,7 @@ class CellReader:
             )
         values[fraction] = np.nan
 
-    def _bad(self, column: Column, k: int, cell: object, rule: str, text: str) -> None:
+    def _bad(self, column: Column, k: int, cell: object, rule: ErrorCode, text: str) -> None:
         self.problem(column.out_rows[k], column.where[k], column.variable.id, cell, rule, text)
 
 

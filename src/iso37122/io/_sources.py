@@ -121,9 +121,9 @@ def _read_bytes(source: Source, name: str) -> bytes:
         except FileNotFoundError:
             raise DataError(f"no such file: {name}", code="bad_file") from None
         except IsADirectoryError:
-            raise DataError(f"{name} is a directory, not a file") from None
+            raise DataError(f"{name} is a directory, not a file", code="bad_file") from None
         except OSError as e:
-            raise DataError(f"cannot read {name}: {e.strerror or e}") from None
+            raise DataError(f"cannot read {name}: {e.strerror or e}", code="bad_file") from None
     data = source.read()
     if isinstance(data, str):
         return data.encode("utf-8")
@@ -142,13 +142,16 @@ def _format_of(source: Source, data: bytes, name: str, format: str | None) -> Fo
     if isinstance(source, str | os.PathLike) or name.endswith(tuple(_EXTENSIONS)):
         suffix = Path(name).suffix.lower()
         if suffix == ".xls":
-            raise DataError(f"{name}: the old binary .xls format is not read; save it as .xlsx")
+            raise DataError(
+                f"{name}: the old binary .xls format is not read; save it as .xlsx", code="bad_file"
+            )
         if suffix in _EXTENSIONS:
             return _EXTENSIONS[suffix]
         if isinstance(source, str | os.PathLike):
             raise DataError(
                 f"{name}: unknown file extension {suffix!r}; use one of "
-                f"{', '.join(sorted(_EXTENSIONS))} or pass format="
+                f"{', '.join(sorted(_EXTENSIONS))} or pass format=",
+                code="bad_file",
             )
     if data.startswith(b"PK\x03\x04"):
         return "xlsx"
@@ -182,7 +185,7 @@ def load_grid(
     data = _read_bytes(source, name)
     kind = _format_of(source, data, name, format)
     if not data.strip():
-        raise DataError(f"{name} is empty")
+        raise DataError(f"{name} is empty", code="bad_file")
     if kind == "csv":
         if sep is None and Path(name).suffix.lower() in (".tsv", ".tab"):
             sep = "\t"
@@ -200,8 +203,15 @@ def load_grid(
 # --------------------------------------------------------------------------------------------
 
 
-def _records(text: str, sep: str) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(text), delimiter=sep, skipinitialspace=True, strict=False))
+def _records(text: str, sep: str, *, strict: bool = False) -> list[list[str]]:
+    reader = csv.reader(io.StringIO(text), delimiter=sep, skipinitialspace=True, strict=strict)
+    records: list[list[str]] = []
+    try:
+        records.extend(reader)
+    except csv.Error as e:
+        # An opening quote never closed swallows the rest of the file: say where it opened.
+        raise csv.Error(f"line {reader.line_num}, after row {len(records)}: {e}") from None
+    return records
 
 
 def _fits(row: list[str], width: int) -> bool:
@@ -244,12 +254,22 @@ def _sniff(text: str, name: str) -> str:
 
 def _csv_grid(text: str, name: str, sep: str | None) -> Grid:
     if not text.strip():
-        raise DataError(f"{name} is empty")
+        raise DataError(f"{name} is empty", code="bad_file")
     sep = sep if sep is not None else _sniff(text, name)
     try:
-        records = _records(text, sep)
+        try:
+            records = _records(text, sep, strict=True)
+        except csv.Error as e:
+            # Sloppy quoting inside a row ('""42""') is read as the cell's text and checked
+            # later; a quote never closed would swallow the rest of the file, so it is refused.
+            if "unexpected end of data" in str(e):
+                raise
+            records = _records(text, sep)
     except csv.Error as e:
-        raise DataError(f"{name}: not a readable CSV file ({e})") from None
+        raise DataError(
+            f'{name}: not a readable CSV file ({e}); check the quotes (") of that row',
+            code="bad_file",
+        ) from None
     numbered = [(i + 1, list(r)) for i, r in enumerate(records)]
     return _grid(name, numbered, lambda row: f"row {row}", letters=True)
 
@@ -264,38 +284,76 @@ def _xlsx_grid(data: bytes, name: str, sheet: str | int | None) -> Grid:
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as e:
-        raise DataError(f"{name}: not a readable XLSX workbook ({type(e).__name__}: {e})") from None
+        raise DataError(
+            f"{name}: not a readable XLSX workbook ({type(e).__name__}: {e})", code="bad_file"
+        ) from None
     except openpyxl.utils.exceptions.InvalidFileException as e:
-        raise DataError(f"{name}: not a readable XLSX workbook ({e})") from None
+        raise DataError(f"{name}: not a readable XLSX workbook ({e})", code="bad_file") from None
     names: list[str] = list(workbook.sheetnames)
     if sheet is None:
         data_sheets = [s for s in names if s.strip().lower() not in _NOT_DATA_SHEETS]
         if len(data_sheets) != 1:
             raise DataError(
                 f"{name} has {len(names)} sheets ({', '.join(repr(s) for s in names)}); pass "
-                "sheet= with the name or the zero-based position of the one to read"
+                "sheet= with the name or the zero-based position of the one to read",
+                code="bad_file",
             )
         sheet = data_sheets[0]
     if isinstance(sheet, int) and not isinstance(sheet, bool):
         if not 0 <= sheet < len(names):
-            raise DataError(f"{name} has {len(names)} sheet(s); sheet={sheet} is out of range")
+            raise DataError(
+                f"{name} has {len(names)} sheet(s); sheet={sheet} is out of range", code="bad_file"
+            )
         sheet = names[sheet]
     if sheet not in names:
         raise DataError(
-            f"{name} has no sheet {sheet!r}; its sheets are {', '.join(repr(s) for s in names)}"
+            f"{name} has no sheet {sheet!r}; its sheets are {', '.join(repr(s) for s in names)}",
+            code="bad_file",
         )
     worksheet = workbook[sheet]
     merged = [str(r) for r in worksheet.merged_cells.ranges]
     if merged:
         raise DataError(
             f"{name}, sheet {sheet!r}: merged cells {', '.join(merged[:5])}; unmerge them so "
-            "that every column has one header and every row its own city and year"
+            "that every column has one header and every row its own city and year",
+            code="bad_file",
         )
     numbered = [
         (i + 1, [None if v is None else v for v in row])
         for i, row in enumerate(worksheet.iter_rows(min_row=1, values_only=True))
     ]
+    if any(v is None for _, row in numbered for v in row):
+        _refuse_uncached_formulas(openpyxl, data, name, sheet, numbered)
     return _grid(f"{name}, sheet {sheet!r}", numbered, lambda row: f"row {row}", letters=True)
+
+
+def _refuse_uncached_formulas(
+    openpyxl: Any, data: bytes, name: str, sheet: str, numbered: list[tuple[int, list[Any]]]
+) -> None:
+    """Refuse formula cells without a cached value (a workbook written by code, not Excel).
+
+    Excel stores the last computed value of every formula, which is what is read; a workbook
+    written by a program (openpyxl, pandas) stores only the formula. Such a cell reads as
+    empty, which would silently make a reported value "not reported", so it is an error
+    naming the cell: open and save the workbook in Excel or LibreOffice to compute it.
+    """
+    formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)[sheet]
+    found = [
+        f"{column_letter(j)}{number} ({formula})"
+        for (number, values), formulas_row in zip(
+            numbered, formulas.iter_rows(min_row=1, values_only=True), strict=False
+        )
+        for j, (value, formula) in enumerate(zip(values, formulas_row, strict=False))
+        if value is None and isinstance(formula, str) and formula.startswith("=")
+    ]
+    if found:
+        raise DataError(
+            f"{name}, sheet {sheet!r}: formula cell(s) without a computed value: "
+            f"{', '.join(found[:5])}{' ...' if len(found) > 5 else ''}; the workbook was not "
+            "saved by a spreadsheet program, so the formulas were never computed. Open and save "
+            "it in Excel or LibreOffice, or type the values",
+            code="bad_file",
+        )
 
 
 # --------------------------------------------------------------------------------------------
@@ -309,7 +367,7 @@ def _parquet_grid(data: bytes, name: str) -> Grid:
     try:
         table = parquet.read_table(pyarrow.BufferReader(data))
     except (pyarrow.ArrowException, OSError, ValueError) as e:
-        raise DataError(f"{name}: not a readable Parquet file ({e})") from None
+        raise DataError(f"{name}: not a readable Parquet file ({e})", code="bad_file") from None
     records: list[dict[str, Any]] = table.to_pylist()
     return _records_grid(name, list(table.column_names), records, "record")
 
@@ -322,24 +380,28 @@ def _json_grid(text: str, name: str, *, lines: bool) -> Grid:
                 try:
                     records.append(json.loads(line))
                 except json.JSONDecodeError as e:
-                    raise DataError(f"{name}, line {number}: not valid JSON ({e.msg})") from None
+                    raise DataError(
+                        f"{name}, line {number}: not valid JSON ({e.msg})", code="bad_file"
+                    ) from None
     else:
         try:
             loaded = json.loads(text)
         except json.JSONDecodeError as e:
             raise DataError(
-                f"{name}: not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})"
+                f"{name}: not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})",
+                code="bad_file",
             ) from None
         if not isinstance(loaded, list):
             raise DataError(
                 f"{name}: a JSON file must hold a list of objects, one per city-year (or use "
-                "JSON Lines, one object per line)"
+                "JSON Lines, one object per line)",
+                code="bad_file",
             )
         records = loaded
     unit = "line" if lines else "record"
     for i, record in enumerate(records, start=1):
         if not isinstance(record, dict):
-            raise DataError(f"{name}, {unit} {i}: {record!r} is not an object")
+            raise DataError(f"{name}, {unit} {i}: {record!r} is not an object", code="bad_file")
     keys: dict[str, None] = {}
     for record in records:
         keys.update(dict.fromkeys(record))  # type: ignore[call-overload]  # dicts, checked above
@@ -372,12 +434,14 @@ def _grid(
 ) -> Grid:
     rows = [(number, list(cells)) for number, cells in numbered if not all(map(_is_empty, cells))]
     if not rows:
-        raise DataError(f"{name} is empty: no header and no data")
+        raise DataError(f"{name} is empty: no header and no data", code="bad_file")
     header_number, header_cells = rows[0]
     headers = [re.sub(r"\s+", " ", str(c)).strip() if c is not None else "" for c in header_cells]
     body = rows[1:]
     if not body:
-        raise DataError(f"{name} has a header ({where(header_number)}) but no data rows")
+        raise DataError(
+            f"{name} has a header ({where(header_number)}) but no data rows", code="bad_file"
+        )
     width = len(headers)
     while width and not headers[width - 1]:
         width -= 1
@@ -395,7 +459,8 @@ def _grid(
                 f"{name}, {where_text}: column {column_letter(j)} holds {cell!r} but has no "
                 "header; name the column, or delete the stray cells"
                 if letters
-                else f"{name}, {where_text}: {cell!r} has no field name"
+                else f"{name}, {where_text}: {cell!r} has no field name",
+                code="bad_file",
             )
         padded = [*cells[:width], *([None] * (width - len(cells)))]
         out.append(
@@ -406,13 +471,15 @@ def _grid(
         if not header:
             raise DataError(
                 f"{name}: column {column_letter(j)} has values but no header; every column "
-                "needs a name"
+                "needs a name",
+                code="bad_file",
             )
     seen: dict[str, int] = {}
     for j, header in enumerate(headers):
         if header.casefold() in seen:
             raise DataError(
-                f"{name}: {labels[j]} repeats the header of {labels[seen[header.casefold()]]}"
+                f"{name}: {labels[j]} repeats the header of {labels[seen[header.casefold()]]}",
+                code="bad_column",
             )
         seen[header.casefold()] = j
     return Grid(name, headers, labels[:width], out, [where(n) for n, _ in body])

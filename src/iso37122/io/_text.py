@@ -29,7 +29,6 @@ __all__ = [
     "convention_from_options",
     "decode",
     "evidence",
-    "is_dash",
     "is_missing_marker",
     "parse_number",
 ]
@@ -112,7 +111,8 @@ def decode(data: bytes, encoding: str | None, *, name: str) -> str:
         except UnicodeDecodeError as e:
             raise DataError(
                 f"{name}: byte {e.start} is not valid {encoding}; pass the file's encoding "
-                "(e.g. encoding='cp1252') or leave encoding=None to detect it"
+                "(e.g. encoding='cp1252') or leave encoding=None to detect it",
+                code="bad_file",
             ) from None
         return text.removeprefix("\ufeff")
     for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16")):
@@ -121,10 +121,13 @@ def decode(data: bytes, encoding: str | None, *, name: str) -> str:
                 return data.decode(codec).removeprefix("\ufeff")
             except UnicodeDecodeError:
                 raise DataError(
-                    f"{name}: starts with a {codec} byte-order mark but is not valid {codec}"
+                    f"{name}: starts with a {codec} byte-order mark but is not valid {codec}",
+                    code="bad_file",
                 ) from None
     if b"\x00" in data[:8192]:
-        raise DataError(f"{name} is a binary file, not text (CSV, TSV or JSON expected)")
+        raise DataError(
+            f"{name} is a binary file, not text (CSV, TSV or JSON expected)", code="bad_file"
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -135,7 +138,9 @@ def decode(data: bytes, encoding: str | None, *, name: str) -> str:
             text = data.decode("latin-1")
     controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\t\r\n\f")
     if controls > 0:
-        raise DataError(f"{name} holds control characters: a binary file, not text")
+        raise DataError(
+            f"{name} holds control characters: a binary file, not text", code="bad_file"
+        )
     return text
 
 
@@ -223,11 +228,6 @@ def is_missing_marker(text: str, na_values: frozenset[str], dash: Dash) -> bool:
     return (
         cell in MISSING_MARKERS or cell in na_values or (dash == "missing" and cell in DASH_MARKERS)
     )
-
-
-def is_dash(text: str) -> bool:
-    """Whether a cell is a BPS dash (nil)."""
-    return text.strip() in DASH_MARKERS
 
 
 def parse_number(text: str, convention: Convention | None) -> float | None:

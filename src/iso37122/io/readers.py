@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from iso37122.data import READER_PROBLEMS, Extra, to_table
-from iso37122.errors import DataError, UnitError, UnknownVariableError
+from iso37122.errors import DataError, ErrorCode, UnitError, UnknownVariableError
 from iso37122.io._cells import At, CellReader, Column, split_inline_unit
 from iso37122.io._headers import (
     Header,
@@ -167,9 +167,11 @@ def _identity_columns(
         if required not in index:
             raise DataError(
                 f"{grid.name}: no {required!r} column (headers: "
-                f"{', '.join(repr(h) for h in grid.headers)}); every row needs a city and a year"
+                f"{', '.join(repr(h) for h in grid.headers)}); every row needs a city and a year",
+                code="missing_identity",
             )
     problems: list[str] = []
+    rules: list[ErrorCode] = []  # the code of each problem; the error carries the first
     cities: list[str] = []
     years: list[int] = []
     codes: list[str | None] = []
@@ -177,6 +179,7 @@ def _identity_columns(
         city = row[index["city"]]
         if city is None or not str(city).strip():
             problems.append(f"{at}: the city is empty")
+            rules.append("missing_identity")
         cities.append("" if city is None else str(city).strip())
         year = row[index["year"]]
         number = year if isinstance(year, int | float) and not isinstance(year, bool) else None
@@ -184,6 +187,7 @@ def _identity_columns(
             number = parse_number(year, None)
         if number is None or not float(number).is_integer():
             problems.append(f"{at}: year {year!r} is not a whole number")
+            rules.append("bad_year")
             number = 0
         years.append(int(number))
         code = row[index["code"]] if "code" in index else None
@@ -192,11 +196,13 @@ def _identity_columns(
                 f"{at}: code {code!r} was stored as a number; a code such as '35.10' becomes "
                 "35.1, so write codes as text"
             )
+            rules.append("code_not_text")
         codes.append(None if code is None else str(code).strip())
     if problems:
         raise DataError(
             f"{grid.name}: every row needs a city and a whole-number year:\n  - "
-            + "\n  - ".join(problems[:50])
+            + "\n  - ".join(problems[:50]),
+            code=rules[0],
         )
     return cities, years, codes
 
@@ -218,7 +224,8 @@ def _wide(
         variable = VARIABLES[header.target]
         if variable.id in seen:
             raise DataError(
-                f"{grid.name}: {grid.columns[j]} and {seen[variable.id]} both give {variable.id}"
+                f"{grid.name}: {grid.columns[j]} and {seen[variable.id]} both give {variable.id}",
+                code="bad_column",
             )
         seen[variable.id] = grid.columns[j]
         unit = _unit_of(grid, grid.columns[j], header, units)
@@ -276,7 +283,7 @@ def _quality(grid: Grid, where: str, cell: object) -> str | None:
     try:
         return Quality.parse(cell).value
     except ValueError as e:
-        raise DataError(f"{grid.name}, {where}: {e}") from None
+        raise DataError(f"{grid.name}, {where}: {e}", code="bad_value") from None
 
 
 def _reference_year(grid: Grid, where: str, cell: object) -> int | None:
@@ -286,7 +293,9 @@ def _reference_year(grid: Grid, where: str, cell: object) -> int | None:
     if not isinstance(number, int | float) or isinstance(number, bool):
         number = None
     if number is None or not float(number).is_integer():
-        raise DataError(f"{grid.name}, {where}: reference_year {cell!r} is not a whole year")
+        raise DataError(
+            f"{grid.name}, {where}: reference_year {cell!r} is not a whole year", code="bad_year"
+        )
     return int(number)
 
 
@@ -353,7 +362,8 @@ def _long(
         if (out_row, variable.id) in cells_at:
             raise DataError(
                 f"{grid.name}, {where}: {variable.id} for {key[0]!r} {key[1]} is given twice "
-                f"(also in {cells_at[(out_row, variable.id)]})"
+                f"(also in {cells_at[(out_row, variable.id)]})",
+                code="duplicate_identity",
             )
         cells_at[(out_row, variable.id)] = where
         unit_cell = row[index["unit"]] if "unit" in index else None
@@ -430,7 +440,9 @@ def _validate(
             else p
             for p in e.problems
         ]
-        raise DataError(f"{reader.grid.name}: {str(e).splitlines()[0]}", relocated) from None
+        raise DataError(
+            f"{reader.grid.name}: {str(e).splitlines()[0]}", relocated, code=e.code
+        ) from None
     located = {(p.row, p.variable) for p in reader.problems}
     for problem in table.problems:
         if problem.row is None or (problem.row, problem.variable) in located:
@@ -445,6 +457,7 @@ def _validate(
         raise DataError(
             f"{len(problems)} invalid value(s) in {reader.grid.name}:",
             [dataclasses.replace(p, row=None) for p in problems],
+            code=problems[0].rule if len({p.rule for p in problems}) == 1 else None,
         )
     frame.attrs[READER_PROBLEMS] = tuple(problems)
     if provenance is not None:

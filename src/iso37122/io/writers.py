@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from iso37122.data import Table
 from iso37122.elements import KeyElement
 from iso37122.errors import DataError, Problem
+from iso37122.i18n import localise_values
 from iso37122.io._sources import require
 from iso37122.io.provenance import indicator_provenance
 from iso37122.rollup import ElementScore, RollupConfig
@@ -124,7 +125,10 @@ def _translated(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         raise ValueError(f"lang must be 'en' or 'id', not {lang!r}")
     if lang == "en":
         return frame
-    return frame.rename(columns=lambda c: _HEADERS_ID.get(c, _element_header(c)))
+    # Words (titles, statuses, reasons, units as people read them) from the one i18n module;
+    # headings stay machine-friendly here.
+    words = localise_values(frame, lang)
+    return words.rename(columns=lambda c: _HEADERS_ID.get(c, _element_header(c)))
 
 
 def _element_header(column: str) -> str:
@@ -343,16 +347,19 @@ def read_profiles(source: str | os.PathLike[str] | bytes | io.IOBase) -> Profile
         try:
             data = Path(source).read_bytes()
         except OSError as e:
-            raise DataError(f"cannot read {name}: {e.strerror or e}") from None
+            raise DataError(f"cannot read {name}: {e.strerror or e}", code="bad_file") from None
     try:
         document = ProfileSetDocument.model_validate_json(data)
     except ValidationError as e:
-        raise DataError(f"{name} is not an iso37122 profile-set document: {e}") from None
+        raise DataError(
+            f"{name} is not an iso37122 profile-set document: {e}", code="bad_file"
+        ) from None
     major = document.schema_version.split(".")[0]
     if major != SCHEMA_VERSION.split(".")[0]:
         raise DataError(
             f"{name} has schema version {document.schema_version}; this library reads "
-            f"{SCHEMA_VERSION.split('.')[0]}.x"
+            f"{SCHEMA_VERSION.split('.')[0]}.x",
+            code="bad_file",
         )
     given = document.inputs
     n = len(given.year)
@@ -384,6 +391,7 @@ def read_profiles(source: str | os.PathLike[str] | bytes | io.IOBase) -> Profile
     if again.profiles != document.profiles:
         raise DataError(
             f"{name} was written by iso37122 {document.library_version}; its stored results "
-            f"differ from what iso37122 {_library_version()} computes from its inputs"
+            f"differ from what iso37122 {_library_version()} computes from its inputs",
+            code="bad_file",
         )
     return profiles

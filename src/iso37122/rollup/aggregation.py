@@ -8,7 +8,7 @@ import numpy as np
 
 from iso37122._typing import FloatArray, IntArray
 
-__all__ = ["Aggregation", "aggregate", "sum_over_indicators"]
+__all__ = ["Aggregation", "aggregate", "aggregate_rows", "sum_over_indicators"]
 
 
 class Aggregation(StrEnum):
@@ -42,18 +42,38 @@ def aggregate(
     Columns with no scored entry give NaN. Handbook §1.6 (Step 6, "Weighting and
     aggregation"): linear (arithmetic) and geometric aggregation with explicit weights.
     """
-    scored = ~np.isnan(scores)
+    return aggregate_rows(scores, np.arange(scores.shape[0]), weights, aggregation)
+
+
+def aggregate_rows(
+    scores: FloatArray, members: IntArray, weights: FloatArray, aggregation: Aggregation
+) -> tuple[FloatArray, IntArray]:
+    """:func:`aggregate` over the rows ``members`` of ``scores``, one row at a time.
+
+    The sums run into row-sized accumulators in the order of ``members`` (the order of
+    :func:`sum_over_indicators`, so results are the same to the bit): no (indicators x rows)
+    temporary is made, and the member rows are not copied out of ``scores``.
+    """
+    n = scores.shape[1]
+    total: FloatArray = np.zeros(n)
+    weighted: FloatArray = np.zeros(n)
+    count: IntArray = np.zeros(n, dtype=np.int64)
     # Only ratios of weights matter: dividing by the largest keeps w * score and the sum of
     # the weights finite whatever the weights' size (1e308 and 1 included).
-    largest = float(weights.max()) if weights.size else 1.0
-    w = np.where(scored, weights[:, None] / largest, 0.0)
-    total = sum_over_indicators(w)
+    largest = float(weights[members].max()) if members.size else 1.0
     with np.errstate(divide="ignore", invalid="ignore"):
-        if aggregation is Aggregation.ARITHMETIC:
-            mean = sum_over_indicators(w * np.where(scored, scores, 0.0)) / total
-        else:
-            logs = np.log(np.where(scored, scores, 1.0))
-            mean = np.exp(sum_over_indicators(w * logs) / total)
-    count: IntArray = np.count_nonzero(scored, axis=0).astype(np.int64)
+        for i in members.tolist():
+            row = scores[i]
+            scored = ~np.isnan(row)
+            w = np.where(scored, weights[i] / largest, 0.0)
+            total += w
+            if aggregation is Aggregation.ARITHMETIC:
+                weighted += w * np.where(scored, row, 0.0)
+            else:
+                weighted += w * np.log(np.where(scored, row, 1.0))
+            count += scored
+        mean = weighted / total
+        if aggregation is Aggregation.GEOMETRIC:
+            mean = np.exp(mean)
     result: FloatArray = np.where(count > 0, mean, np.nan)
     return result, count

@@ -2,24 +2,56 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
+from functools import cache
 from types import MappingProxyType
 
 import numpy as np
 import pandas as pd
 
-from iso37122._typing import BoolArray
+from iso37122._typing import BoolArray, IntArray
 from iso37122.analysis.identity import provinces_of, regency_kinds
 from iso37122.data import Table
 from iso37122.elements import KeyElement
 from iso37122.engine import Results, Status
 from iso37122.errors import ConfigError, DataError
-from iso37122.rollup.aggregation import aggregate
-from iso37122.rollup.config import PeerBy, RollupConfig
-from iso37122.rollup.normalisers import LeftOut, PeerGroups, Progress
+from iso37122.indicators import Indicator
+from iso37122.rollup.aggregation import aggregate_rows
+from iso37122.rollup.config import IndicatorPlan, PeerBy, RollupConfig
+from iso37122.rollup.normalisers import LeftOut, Normalisation, PeerGroups, Progress
 from iso37122.rollup.results import ElementResults
 
-__all__ = ["peer_groups", "roll_up"]
+__all__ = ["default_config", "peer_groups", "plans_of", "roll_up"]
+
+
+@cache
+def default_config() -> RollupConfig:
+    """Return the default configuration, built once (it is frozen)."""
+    return RollupConfig()
+
+
+# Plans of recently used configurations, by identity: a config is frozen, so its plans are too.
+_PLAN_CACHE: dict[
+    int, tuple[weakref.ref[RollupConfig], dict[int, tuple[Indicator, IndicatorPlan]]]
+] = {}
+
+
+def plans_of(config: RollupConfig, specs: Sequence[Indicator]) -> tuple[IndicatorPlan, ...]:
+    """Return each indicator's plan under a configuration, computed once per configuration."""
+    entry = _PLAN_CACHE.get(id(config))
+    if entry is None or entry[0]() is not config:
+        if len(_PLAN_CACHE) >= 16:
+            _PLAN_CACHE.clear()
+        entry = _PLAN_CACHE[id(config)] = (weakref.ref(config), {})
+    known = entry[1]
+    plans = []
+    for spec in specs:
+        hit = known.get(id(spec))
+        if hit is None or hit[0] is not spec:
+            hit = known[id(spec)] = (spec, config.plan(spec))
+        plans.append(hit[1])
+    return tuple(plans)
 
 
 def peer_groups(table: Table, peer_by: PeerBy, peers: Sequence[object] | None = None) -> PeerGroups:
@@ -142,11 +174,11 @@ def roll_up(
     >>> float(scores.score[scores.elements.index(KeyElement.DIGITAL), 0])  # 100 * 30 / 120
     25.0
     """
-    config = config if config is not None else RollupConfig()
+    config = config if config is not None else default_config()
     specs = results.indicators
     n_ind, n = results.values.shape
     method = config.normalisation
-    plans = tuple(config.plan(spec) for spec in specs)
+    plans = plans_of(config, specs)
     membership = tuple(plan.element for plan in plans)
     weights = np.array([plan.weight for plan in plans], dtype=float)
 
@@ -172,13 +204,18 @@ def roll_up(
 
     low, high = config.score_range
     normalised = np.full((n_ind, n), np.nan)
-    bands = np.zeros((n_ind, n), dtype=np.int64)
+    # Bands exist under normalisation="bands" only; elsewhere a read-only view of one zero.
+    banded = method is Normalisation.BANDS
+    bands: IntArray = (
+        np.zeros((n_ind, n), dtype=np.int64)
+        if banded
+        else np.broadcast_to(np.zeros(1, dtype=np.int64), (n_ind, n))
+    )
     left_out = np.full((n_ind, n), LeftOut.BY_CONFIG, dtype=np.int8)
-    computed = results.status == Status.COMPUTED.code
     for i, plan in enumerate(plans):
         if not plan.scorable:
             continue
-        valid = computed[i]
+        valid = results.status[i] == Status.COMPUTED.code
         # Zero where not computed, so that no NaN or inf reaches the arithmetic.
         x = np.where(valid, results.values[i], 0.0)
         normaliser = plan.normalisation.normaliser
@@ -196,7 +233,8 @@ def roll_up(
                 )
                 pooled[i] = use
         left_out[i] = found.code
-        bands[i] = found.band
+        if banded:
+            bands[i] = found.band
         normalised[i] = low + (high - low) * found.progress
 
     elements = tuple(KeyElement)
@@ -211,7 +249,9 @@ def roll_up(
         n_total[e] = total
         if total == 0:
             continue
-        mean, count = aggregate(normalised[members], weights[members], config.aggregation)
+        mean, count = aggregate_rows(
+            normalised, np.flatnonzero(members), weights, config.aggregation
+        )
         n_scored[e] = count
         coverage[e] = count / total
         # A small tolerance so that, e.g., 1 of 2 indicators meets min_coverage 0.5 exactly.

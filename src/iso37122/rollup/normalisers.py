@@ -114,10 +114,6 @@ class PeerGroups:
         """Number of groups."""
         return len(self.labels)
 
-    def label_of(self, row: int) -> str:
-        """Label of the group of ``row``."""
-        return self.labels[int(self.ids[row])]
-
 
 @dataclass(frozen=True, slots=True)
 class Progress:
