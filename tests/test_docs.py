@@ -24,10 +24,15 @@ import hooks  # noqa: E402
 
 PAGES = [
     "getting-started.md",
+    "guide/analysis.md",
+    "guide/indonesian-files.md",
     "guide/input-data.md",
     "guide/key-elements.md",
     "guide/methodology.md",
+    "guide/outputs.md",
     "guide/readiness.md",
+    "guide/reliability.md",
+    "guide/templates.md",
     "guide/report.md",
     "guide/validation.md",
     "reference/schemas.md",
