@@ -42,6 +42,19 @@ TEXT: Mapping[str, tuple[str, str]] = {
         "Skor provinsi dirangkum dari kab/kota dalam data: jumlah dan besaran dijumlahkan lalu "
         "indikator dihitung ulang; nilai lain dirata-ratakan dengan bobot jumlah penduduk.",
     ),
+    "provinces_no_code": (
+        "No province table: {count} city-years have no region code, so their province is "
+        "unknown. Give a 'code' column with Kemendagri (73.71) or BPS (7371) codes.",
+        "Tidak ada tabel provinsi: {count} kota-tahun tidak memiliki kode wilayah, sehingga "
+        "provinsinya tidak diketahui. Isi kolom 'kode' dengan kode Kemendagri (73.71) atau "
+        "BPS (7371).",
+    ),
+    "provinces_unreadable": (
+        "No province table: {count} region codes of the data name no province (e.g. "
+        "'{example}'). A province is read from a Kemendagri (73.71) or BPS (7371) code.",
+        "Tidak ada tabel provinsi: {count} kode wilayah dalam data tidak menunjukkan provinsi "
+        "(mis. '{example}'). Provinsi dibaca dari kode Kemendagri (73.71) atau BPS (7371).",
+    ),
     "interval_note": (
         "Bars: the element scores; whiskers: the 5th to 95th percentile of each score when the "
         "roll-up's choices (normalisation, weights, aggregation, coverage) are drawn at random.",

@@ -249,3 +249,25 @@ def test_a_set_without_region_codes_says_why_there_are_no_provinces() -> None:
     page = parse(render_report(iso.compute_profile(frame), draws=0))
     assert "provinces" in page.ids
     assert "no region code" in page.shown
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "3 region codes of the data name no province (e.g. '99.00000')"),
+        ("id", "3 kode wilayah dalam data tidak menunjukkan provinsi (mis. '99.00000')"),
+    ],
+)
+def test_codes_of_no_province_are_explained_in_the_reports_language(
+    lang: str, expected: str
+) -> None:
+    frame = synthetic_frame(3, seed=8)  # synthetic codes 99.00000 …: no province
+    page = parse(render_report(iso.compute_profile(frame), draws=0, lang=lang))
+    assert expected in page.shown
+    assert "cannot be read" not in page.shown  # not the library's English error text
+
+
+def test_a_set_without_region_codes_is_explained_in_indonesian() -> None:
+    frame = synthetic_frame(2, seed=8).drop(columns=["code"])
+    page = parse(render_report(iso.compute_profile(frame), draws=0, lang="id"))
+    assert "2 kota-tahun tidak memiliki kode wilayah" in page.shown

@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from iso37122.analysis.identity import province_of
 from iso37122.analysis.uncertainty import Uncertainty
 from iso37122.elements import KeyElement
 from iso37122.engine import Status
@@ -363,6 +364,17 @@ def province_section(profiles: ProfileSet, lang: str) -> dict[str, Any]:
 
     A set without region codes (or with codes of no known province) gives the reason instead.
     """
+    codes = sorted({str(profile.code) for profile in profiles if profile.code is not None})
+    without = sum(1 for profile in profiles if profile.code is None)
+    if without:
+        reason = text("provinces_no_code", lang).format(count=without)
+        return {"rows": [], "reason": reason}
+    unreadable = [code for code in codes if not _has_province(code)]
+    if unreadable:
+        reason = text("provinces_unreadable", lang).format(
+            count=len(unreadable), example=unreadable[0]
+        )
+        return {"rows": [], "reason": reason}
     try:
         provinces = profiles.aggregate("province")
     except DataError as error:
@@ -380,6 +392,15 @@ def province_section(profiles: ProfileSet, lang: str) -> dict[str, Any]:
             }
         )
     return {"rows": rows, "reason": None}
+
+
+def _has_province(code: str) -> bool:
+    """Whether a region code names a province (a Kemendagri or BPS code)."""
+    try:
+        province_of(code)
+    except DataError:
+        return False
+    return True
 
 
 def same_city_year(frame: pd.DataFrame, profile: Profile) -> pd.Series[bool]:
