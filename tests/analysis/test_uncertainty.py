@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 import iso37122 as iso
-from iso37122.analysis.uncertainty import sobol_indices, uncertainty
+from iso37122.analysis.uncertainty import SobolIndex, sobol_indices, uncertainty
 from iso37122.errors import ConfigError
 from iso37122.testing import partial_frame, synthetic_frame
 
@@ -101,10 +101,72 @@ def test_sobol_indices_of_the_ishigami_function() -> None:
     a, b = rng.random((n, 3)), rng.random((n, 3))
     mixed = [np.where(np.arange(3) == i, b, a) for i in range(3)]
     found = sobol_indices(f(a), f(b), [f(x) for x in mixed])
-    first = [s for s, _, _ in found]
-    total = [t for _, t, _ in found]
+    first = [i.first_order for i in found]
+    total = [i.total for i in found]
     np.testing.assert_allclose(first, [0.314, 0.442, 0.0], atol=0.03)
     np.testing.assert_allclose(total, [0.558, 0.442, 0.244], atol=0.03)
+    assert all(np.isnan(i.first_order_conf) and np.isnan(i.total_conf) for i in found)
+
+
+def _ishigami(u: np.ndarray) -> np.ndarray:
+    x = np.pi * (2.0 * u - 1.0)
+    return (np.sin(x[:, 0]) + 7.0 * np.sin(x[:, 1]) ** 2 + 0.1 * x[:, 2] ** 4 * np.sin(x[:, 0]))[
+        :, None
+    ]
+
+
+def _ishigami_indices(n: int, seed: int) -> list[SobolIndex]:
+    rng = np.random.default_rng(seed)
+    a, b = rng.random((n, 3)), rng.random((n, 3))
+    mixed = [np.where(np.arange(3) == i, b, a) for i in range(3)]
+    y = [_ishigami(x) for x in mixed]
+    return sobol_indices(_ishigami(a), _ishigami(b), y, resamples=200, rng=rng)
+
+
+def test_bootstrap_confidence_covers_the_analytic_indices_and_shrinks_with_runs() -> None:
+    first = np.array([0.314, 0.442, 0.0])
+    total = np.array([0.558, 0.442, 0.244])
+    small, large = _ishigami_indices(1_000, seed=3), _ishigami_indices(16_000, seed=3)
+    for found in (small, large):
+        s = np.array([i.first_order for i in found])
+        st = np.array([i.total for i in found])
+        s_conf = np.array([i.first_order_conf for i in found])
+        st_conf = np.array([i.total_conf for i in found])
+        assert (s_conf > 0).all()
+        assert (st_conf > 0).all()
+        # A 95 % interval: allow it 1.5 half-widths so the check is not a coin toss.
+        assert (np.abs(s - first) <= 1.5 * s_conf).all()
+        assert (np.abs(st - total) <= 1.5 * st_conf).all()
+    # Sixteen times the runs: about a quarter of the width (the bootstrap is itself noisy).
+    ratio = np.array([b.total_conf / a.total_conf for a, b in zip(small, large, strict=True)])
+    assert ((ratio > 0.15) & (ratio < 0.4)).all()
+
+
+def test_sensitivity_table_has_confidences_and_they_do_not_change_the_scores() -> None:
+    ps = iso.compute_profile(synthetic_frame(30, seed=4))
+    with_conf = uncertainty(ps, n=64, seed=1)
+    without = uncertainty(ps, n=64, seed=1, resamples=0)
+    table = with_conf.sensitivity
+    assert list(table.columns) == [
+        "element",
+        "output",
+        "factor",
+        "first_order",
+        "total",
+        "n_outputs",
+        "first_order_conf",
+        "total_conf",
+    ]
+    varying = table[(table["output"] == "score") & (table["total"] > 0.05)]
+    assert not varying.empty
+    assert (varying["total_conf"] > 0).all()
+    assert without.sensitivity["total_conf"].isna().all()
+    np.testing.assert_array_equal(with_conf.score_percentiles, without.score_percentiles)
+    pd.testing.assert_frame_equal(
+        with_conf.sensitivity.drop(columns=["first_order_conf", "total_conf"]),
+        without.sensitivity.drop(columns=["first_order_conf", "total_conf"]),
+    )
+    assert "(±" in str(with_conf)
 
 
 def test_bad_arguments() -> None:
@@ -113,6 +175,8 @@ def test_bad_arguments() -> None:
         uncertainty(ps, vary=("weight",))
     with pytest.raises(ConfigError, match="at least 2 draws"):
         uncertainty(ps, n=1)
+    with pytest.raises(ConfigError, match="resamples = -1"):
+        uncertainty(ps, resamples=-1)
     with pytest.raises(ConfigError, match="coverage"):
         uncertainty(ps, coverage=(0.6, 0.2))
 

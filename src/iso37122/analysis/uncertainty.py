@@ -59,7 +59,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -73,6 +73,7 @@ __all__ = [
     "FACTORS",
     "GOALPOSTS",
     "NORMALISATIONS",
+    "SobolIndex",
     "Uncertainty",
     "sobol_indices",
     "uncertainty",
@@ -135,7 +136,8 @@ class Uncertainty:
         One row per element, output and choice: ``element``, ``output`` (``"score"``: the
         score, over the city-years scored in every run; ``"scored"``: whether there is a
         score, 1 or 0, over every city-year), ``factor``, ``first_order``, ``total``,
-        ``n_outputs`` (city-years used). Empty when not computed.
+        ``n_outputs`` (city-years used), ``first_order_conf`` and ``total_conf`` (half-widths
+        of 95 % bootstrap confidence intervals). Empty when not computed.
     score_draws, rank_draws
         float64 (n, 3, rows): every draw's scores and ranks, when asked for
         (``keep_draws=True``), else ``None``.
@@ -183,11 +185,22 @@ class Uncertainty:
         lines = [f"Uncertainty over {self.n} draws of: {', '.join(self.vary)}"]
         if self.sensitivity.empty:
             return lines[0]
-        lines.append("  sensitivity indices, first-order/total, largest total first:")
+        lines.append(
+            "  sensitivity indices, first-order/total (± 95 % confidence of the total), "
+            "largest total first:"
+        )
         for (element, output), rows in self.sensitivity.groupby(["element", "output"], sort=False):
             order = rows.sort_values("total", ascending=False)
             shown = ", ".join(
-                f"{r.factor} {r.first_order:.2f}/{r.total:.2f}" for r in order.itertuples()
+                f"{factor} {first:.2f}/{total:.2f}"
+                + (f" (±{conf:.2f})" if np.isfinite(conf) else "")
+                for factor, first, total, conf in zip(
+                    order["factor"].tolist(),
+                    order["first_order"].to_numpy(float),
+                    order["total"].to_numpy(float),
+                    order["total_conf"].to_numpy(float),
+                    strict=True,
+                )
             )
             what = "score" if output == "score" else "whether scored"
             lines.append(f"  {element:<8} {what}: {shown}")
@@ -368,9 +381,24 @@ def _has(scores: FloatArray) -> FloatArray:
     return has
 
 
+class SobolIndex(NamedTuple):
+    """The sensitivity indices of one choice (see :func:`sobol_indices`)."""
+
+    first_order: float
+    total: float
+    n_outputs: int
+    first_order_conf: float
+    total_conf: float
+
+
 def sobol_indices(
-    y_a: FloatArray, y_b: FloatArray, y_ab: Sequence[FloatArray]
-) -> list[tuple[float, float, int]]:
+    y_a: FloatArray,
+    y_b: FloatArray,
+    y_ab: Sequence[FloatArray],
+    *,
+    resamples: int = 0,
+    rng: np.random.Generator | None = None,
+) -> list[SobolIndex]:
     """First-order and total indices of each choice, aggregated over complete outputs.
 
     Parameters
@@ -379,13 +407,21 @@ def sobol_indices(
         Outputs (runs, outputs) of the samples :math:`A` and :math:`B`.
     y_ab
         Per choice :math:`i`, the outputs of :math:`AB_i`.
+    resamples
+        Number of bootstrap resamples of the runs for the confidence of each index (0: none,
+        the confidences are NaN).
+    rng
+        Random generator of the resamples.
 
     Returns
     -------
-    list of (float, float, int)
-        Per choice: the first-order index (Saltelli 2010), the total index (Jansen 1999),
-        and the number of outputs used (those with no NaN in any run). Both indices are 0
-        when the outputs do not vary at all.
+    list of SobolIndex
+        Per choice: the first-order index (Saltelli 2010), the total index (Jansen 1999), the
+        number of outputs used (those with no NaN in any run), and the half-width of a 95 %
+        confidence interval of each index (1.96 bootstrap standard deviations, as SALib
+        reports them). Both indices are 0 when the outputs do not vary at all. The estimates
+        are not clipped: with few runs, noise can put them a little below 0 or above 1, which
+        the confidence shows.
 
     Examples
     --------
@@ -395,7 +431,7 @@ def sobol_indices(
     ...     return 3.0 * x[:, :1]
     >>> mixed = [np.where(np.arange(2) == i, b, a) for i in range(2)]
     >>> found = sobol_indices(model(a), model(b), [model(x) for x in mixed])
-    >>> [(round(s, 1), round(t, 1)) for s, t, _ in found]
+    >>> [(round(i.first_order, 1), round(i.total, 1)) for i in found]
     [(1.0, 1.0), (0.0, 0.0)]
     """
     complete = ~(np.isnan(y_a).any(axis=0) | np.isnan(y_b).any(axis=0))
@@ -405,15 +441,35 @@ def sobol_indices(
     centre = np.mean(np.concatenate([y_a[:, complete], y_b[:, complete]]), axis=0)
     a, b = y_a[:, complete] - centre, y_b[:, complete] - centre
     variance = float(np.var(np.concatenate([a, b]), axis=0).sum())
+    runs = a.shape[0]
+    # Bootstrap over the runs: each resample is a weight per run (its count / runs), so every
+    # estimate is a weighted mean, computed for all resamples at once.
+    weights: FloatArray | None = None
+    resampled_variance: FloatArray | None = None
+    if resamples > 0 and variance > 0:
+        generator = rng if rng is not None else np.random.default_rng()
+        weights = generator.multinomial(runs, np.full(runs, 1.0 / runs), size=resamples) / runs
+        squares = (a**2).sum(axis=1) + (b**2).sum(axis=1)
+        means = (weights @ a + weights @ b) / 2.0
+        resampled_variance = weights @ squares / 2.0 - (means**2).sum(axis=1)
     results = []
     for y in y_ab:
         ab = y[:, complete] - centre
+        first_conf = total_conf = np.nan
         if variance > 0:
-            first = float(np.mean(b * (ab - a), axis=0).sum()) / variance
-            total = float(np.mean((a - ab) ** 2, axis=0).sum()) / (2.0 * variance)
+            first_terms = (b * (ab - a)).sum(axis=1)
+            total_terms = ((a - ab) ** 2).sum(axis=1) / 2.0
+            first = float(first_terms.mean()) / variance
+            total = float(total_terms.mean()) / variance
+            if weights is not None and resampled_variance is not None:
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    first_conf = 1.96 * float(np.std(weights @ first_terms / resampled_variance))
+                    total_conf = 1.96 * float(np.std(weights @ total_terms / resampled_variance))
         else:
             first = total = 0.0
-        results.append((first, total, int(complete.sum())))
+            if resamples > 0:
+                first_conf = total_conf = 0.0
+        results.append(SobolIndex(first, total, int(complete.sum()), first_conf, total_conf))
     return results
 
 
@@ -426,6 +482,7 @@ def uncertainty(
     concentration: float = 20.0,
     coverage: tuple[float, float] = (0.25, 0.5),
     sensitivity: bool = True,
+    resamples: int = 100,
     keep_draws: bool = False,
 ) -> Uncertainty:
     """Re-score under ``n`` random plausible roll-up choices; report spread and sensitivity.
@@ -447,6 +504,9 @@ def uncertainty(
         Range of the coverage threshold, within 0–1.
     sensitivity
         Whether to compute the sensitivity indices.
+    resamples
+        Bootstrap resamples of the runs for the confidence of each sensitivity index (0: no
+        confidence).
     keep_draws
         Whether to keep every draw's scores and ranks (``n * 3 * rows`` numbers each).
 
@@ -474,9 +534,13 @@ def uncertainty(
         problems.append(f"concentration = {concentration}: must be above 0")
     if not 0.0 <= coverage[0] <= coverage[1] <= 1.0:
         problems.append(f"coverage = {coverage}: need 0 <= low <= high <= 1")
+    if resamples < 0:
+        problems.append(f"resamples = {resamples}: must be 0 or more")
     if problems:
         raise ConfigError("invalid uncertainty analysis: " + "; ".join(problems))
     rng = np.random.default_rng(seed)
+    # The bootstrap draws from its own stream, so the scores do not depend on ``resamples``.
+    bootstrap = rng.spawn(1)[0]
     alternatives, index, labels = _alternatives(elements, vary)
     base = elements.config
     table = elements.results.table
@@ -525,20 +589,20 @@ def uncertainty(
             y_ab = [run(design) for design in mixed]
             # The score where it exists in every run, and whether there is one (0 or 1).
             outputs = {
-                "score": sobol_indices(y_a, y_b, y_ab),
-                "scored": sobol_indices(_has(y_a), _has(y_b), [_has(y) for y in y_ab]),
+                "score": sobol_indices(y_a, y_b, y_ab, resamples=resamples, rng=bootstrap),
+                "scored": sobol_indices(
+                    _has(y_a),
+                    _has(y_b),
+                    [_has(y) for y in y_ab],
+                    resamples=resamples,
+                    rng=bootstrap,
+                ),
             }
             for output, found in outputs.items():
-                for factor, (first, total, used) in zip(vary, found, strict=True):
+                for factor, sobol in zip(vary, found, strict=True):
                     rows.append(
-                        {
-                            "element": element.value,
-                            "output": output,
-                            "factor": factor,
-                            "first_order": first,
-                            "total": total,
-                            "n_outputs": used,
-                        }
+                        {"element": element.value, "output": output, "factor": factor}
+                        | sobol._asdict()
                     )
     alternatives_of = {
         "normalisation": labels["normalisation"],
@@ -564,7 +628,7 @@ def uncertainty(
         scored_share=share,
         sensitivity=pd.DataFrame(
             rows,
-            columns=["element", "output", "factor", "first_order", "total", "n_outputs"],
+            columns=["element", "output", "factor", *SobolIndex._fields],
         ),
         score_draws=score_draws,
         rank_draws=rank_draws,
