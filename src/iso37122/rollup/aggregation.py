@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from iso37122._typing import BoolArray, FloatArray, IntArray
 
@@ -60,6 +62,9 @@ def aggregate_rows(
     return running.result()
 
 
+_INT16_MAX = 2**15 - 1
+
+
 class RunningMean:
     """A weighted mean over rows of scores given one at a time (NaN: not scored).
 
@@ -88,7 +93,9 @@ class RunningMean:
         self.weighted: FloatArray = np.zeros(n)
         self.total: FloatArray = np.zeros(n)
         # Counts of unscored rows: the narrowest integer that holds them is the fastest to add.
-        self.missing = np.zeros(n, dtype=np.int16 if weights.size < 2**15 else np.int64)
+        self.missing: npt.NDArray[Any] = np.zeros(
+            n, dtype=np.int16 if weights.size < _INT16_MAX else np.int64
+        )
         self.term: FloatArray = np.empty(n)
         self.unscored: BoolArray = np.empty(n, dtype=bool)
 
@@ -109,7 +116,7 @@ class RunningMean:
         self.weighted += term
         self.missing += unscored
         self.n_rows += 1
-        if self.n_rows == np.iinfo(self.missing.dtype).max:
+        if self.n_rows == _INT16_MAX and self.missing.dtype == np.int16:
             self.missing = self.missing.astype(np.int64)
         if not self.equal:
             term.fill(w)
