@@ -17,9 +17,9 @@ from iso37122.elements import KeyElement
 from iso37122.engine import Results, Status
 from iso37122.errors import ConfigError, DataError
 from iso37122.indicators import Indicator
-from iso37122.rollup.aggregation import aggregate_rows
+from iso37122.rollup.aggregation import RunningMean
 from iso37122.rollup.config import IndicatorPlan, PeerBy, RollupConfig
-from iso37122.rollup.normalisers import LeftOut, Normalisation, PeerGroups, Progress
+from iso37122.rollup.normalisers import LeftOut, Normalisation, PeerGroups
 from iso37122.rollup.results import ElementResults
 
 __all__ = ["default_config", "peer_groups", "plans_of", "roll_up"]
@@ -203,7 +203,9 @@ def roll_up(
     pooled: dict[int, BoolArray] = {}
 
     low, high = config.score_range
-    normalised = np.full((n_ind, n), np.nan)
+    # Every row of these is written once below (no fill first: they are the largest arrays).
+    normalised = np.empty((n_ind, n))
+    left_out = np.empty((n_ind, n), dtype=np.int8)
     # Bands exist under normalisation="bands" only; elsewhere a read-only view of one zero.
     banded = method is Normalisation.BANDS
     bands: IntArray = (
@@ -211,47 +213,51 @@ def roll_up(
         if banded
         else np.broadcast_to(np.zeros(1, dtype=np.int64), (n_ind, n))
     )
-    left_out = np.full((n_ind, n), LeftOut.BY_CONFIG, dtype=np.int8)
-    for i, plan in enumerate(plans):
-        if not plan.scorable:
-            continue
-        valid = results.status[i] == Status.COMPUTED.code
-        # Zero where not computed, so that no NaN or inf reaches the arithmetic.
-        x = np.where(valid, results.values[i], 0.0)
-        normaliser = plan.normalisation.normaliser
-        found = normaliser.progress(x, valid, plan, groups)
-        few = found.code == LeftOut.PEER_FEW
-        if pool_years and few.any():
-            # Too few of the year's peers report it: compare with every year's values.
-            wider = normaliser.progress(x, valid, plan, every_year)
-            use = few & (wider.code == LeftOut.SCORED)
-            if use.any():
-                found = Progress(
-                    np.where(use, wider.progress, found.progress),
-                    np.where(use, wider.code, found.code).astype(np.int8),
-                    found.band,
-                )
-                pooled[i] = use
-        left_out[i] = found.code
-        if banded:
-            bands[i] = found.band
-        normalised[i] = low + (high - low) * found.progress
-
+    # Each element's weighted mean is taken row by row, as each indicator's row is made.
     elements = tuple(KeyElement)
+    scorable = np.array([plan.scorable for plan in plans], dtype=bool)
+    member_of = np.array([elements.index(m) for m in membership], dtype=np.int64)
+    running_members = [int((scorable & (member_of == e)).sum()) for e in range(len(elements))]
+    means = [
+        RunningMean(n, weights[scorable & (member_of == e)], config.aggregation)
+        for e in range(len(elements))
+    ]
+    computed = Status.COMPUTED.code
+    for i, plan in enumerate(plans):
+        out, code = normalised[i], left_out[i]
+        if not plan.scorable:
+            out.fill(np.nan)
+            code.fill(LeftOut.BY_CONFIG)
+            continue
+        invalid = results.status[i] != computed
+        normaliser = plan.normalisation.normaliser
+        values = results.values[i]
+        band = normaliser.normalise_into(values, invalid, plan, groups, (low, high), out, code)
+        if banded:
+            bands[i] = band
+        few = code == LeftOut.PEER_FEW if pool_years and plan.normalisation.uses_peers else None
+        if few is not None and few.any():
+            # Too few of the year's peers report it: compare with every year's values.
+            wider, wider_code = np.empty(n), np.empty(n, dtype=np.int8)
+            normaliser.normalise_into(
+                values, invalid, plan, every_year, (low, high), wider, wider_code
+            )
+            use = few & (wider_code == LeftOut.SCORED)
+            if use.any():
+                out[use] = wider[use]
+                code[use] = LeftOut.SCORED
+                pooled[i] = use
+        means[member_of[i]].add(out, plan.weight)
+
     score = np.full((len(elements), n), np.nan)
     coverage = np.zeros((len(elements), n))
     n_scored = np.zeros((len(elements), n), dtype=np.int64)
     n_total = np.zeros(len(elements), dtype=np.int64)
-    scorable = np.array([plan.scorable for plan in plans], dtype=bool)
-    for e, element in enumerate(elements):
-        members = scorable & np.array([m is element for m in membership], dtype=bool)
-        total = int(members.sum())
-        n_total[e] = total
+    for e, running in enumerate(means):
+        total = n_total[e] = running_members[e]
         if total == 0:
             continue
-        mean, count = aggregate_rows(
-            normalised, np.flatnonzero(members), weights, config.aggregation
-        )
+        mean, count = running.result()
         n_scored[e] = count
         coverage[e] = count / total
         # A small tolerance so that, e.g., 1 of 2 indicators meets min_coverage 0.5 exactly.

@@ -15,12 +15,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from types import MappingProxyType
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import numpy as np
+import numpy.typing as npt
 
 from iso37122._typing import BoolArray, FloatArray, Int8Array, IntArray
 from iso37122.indicators import Direction
+from iso37122.rollup.selection import interpolate, order_statistics, quantile_positions
 from iso37122.text import fmt_number
 
 if TYPE_CHECKING:
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = [
     "NORMALISERS",
     "PERCENT",
+    "SELECT_MAX_GROUPS",
     "Bands",
     "Goalposts",
     "LeftOut",
@@ -151,6 +154,42 @@ class Normaliser(ABC):
     def describe(self, plan: IndicatorPlan, unit: str, peers: FloatArray, label: str) -> str:
         """Say what a value was scored against (``peers``: its peer group's values)."""
 
+    def normalise_into(
+        self,
+        values: FloatArray,
+        invalid: BoolArray,
+        plan: IndicatorPlan,
+        groups: PeerGroups,
+        scale: tuple[float, float],
+        out: FloatArray,
+        code: Int8Array,
+    ) -> IntArray:
+        """Write one indicator's scores into ``out`` and its :class:`LeftOut` codes into ``code``.
+
+        The scores are :meth:`progress` mapped onto ``scale`` (``low + (high - low) * u``), NaN
+        where a row is not scored; ``values`` may hold anything where ``invalid``. Returns the
+        bands (see :class:`Progress`). Methods override it with a path that writes in place,
+        giving the same numbers to the bit.
+        """
+        valid = ~invalid
+        found = self.progress(np.where(valid, values, 0.0), valid, plan, groups)
+        np.multiply(found.progress, scale[1] - scale[0], out=out)
+        out += scale[0]
+        code[...] = found.code
+        return found.band
+
+
+def _no_bands(n: int) -> IntArray:
+    """Return a read-only row of zero bands, without allocating it."""
+    return np.broadcast_to(np.zeros(1, dtype=np.int64), (n,))
+
+
+def _onto_scale(out: FloatArray, scale: tuple[float, float], unscored: BoolArray) -> None:
+    """Map progress in ``out`` onto ``scale`` in place, NaN where ``unscored``."""
+    out *= scale[1] - scale[0]
+    out += scale[0]
+    np.copyto(out, np.nan, where=unscored)
+
 
 def _progress(
     values: FloatArray, valid: BoolArray, progress: FloatArray, band: IntArray | None = None
@@ -201,6 +240,29 @@ class Goalposts(Normaliser):
         if not plan.higher_is_better:
             u = 1.0 - u
         return _progress(values, valid, np.clip(u, 0.0, 1.0))
+
+    def normalise_into(
+        self,
+        values: FloatArray,
+        invalid: BoolArray,
+        plan: IndicatorPlan,
+        groups: PeerGroups,
+        scale: tuple[float, float],
+        out: FloatArray,
+        code: Int8Array,
+    ) -> IntArray:
+        """:meth:`progress` on the scale, in place: no temporary the size of the rows."""
+        assert plan.goalposts is not None
+        low, high = plan.goalposts
+        # Not-computed values are NaN (engine.Results): NaN arithmetic raises no warning.
+        np.subtract(values, low, out=out)
+        out /= high - low
+        if not plan.higher_is_better:
+            np.subtract(1.0, out, out=out)
+        np.clip(out, 0.0, 1.0, out=out)
+        _onto_scale(out, scale, invalid)
+        np.copyto(code, invalid, casting="unsafe")  # SCORED 0, NOT_COMPUTED 1
+        return _no_bands(values.shape[0])
 
     def describe(self, plan: IndicatorPlan, unit: str, peers: FloatArray, label: str) -> str:
         """``goalposts low–high unit``."""
@@ -322,11 +384,9 @@ def group_quantiles(
     some = counts > 0
     last = counts[some] - 1
     for q, out in ((share, low), (1.0 - share, high)):
-        position = q * last
-        below = np.floor(position).astype(np.int64)
-        above = np.minimum(below + 1, last)
-        first = xs[starts[some] + below]
-        out[some] = first + (position - below) * (xs[starts[some] + above] - first)
+        position, below, above = quantile_positions(last, q)
+        start = starts[some]
+        out[some] = interpolate(position, below, xs[start + below], xs[start + above])
     return low, high
 
 
@@ -384,9 +444,85 @@ class PeerNormaliser(Normaliser):
 
 
 class MinMax(PeerNormaliser):
-    """Min-max over the peer group: ``(x - min) / (max - min)``."""
+    """Min-max over the peer group: ``(x - min) / (max - min)``.
+
+    With few peer groups (:data:`SELECT_MAX_GROUPS` at most, e.g. the years of a data set),
+    :meth:`normalise_into` finds each group's smallest and largest values and quantiles by
+    selection (:func:`~iso37122.rollup.selection.order_statistics`) instead of sorting.
+    """
 
     method = Normalisation.MINMAX
+
+    def normalise_into(
+        self,
+        values: FloatArray,
+        invalid: BoolArray,
+        plan: IndicatorPlan,
+        groups: PeerGroups,
+        scale: tuple[float, float],
+        out: FloatArray,
+        code: Int8Array,
+    ) -> IntArray:
+        """:meth:`progress` on the scale; by selection, not sorting, when groups are few."""
+        n_groups = groups.n_groups
+        if n_groups > SELECT_MAX_GROUPS:
+            return super().normalise_into(values, invalid, plan, groups, scale, out, code)
+        valid = ~invalid
+        counts = np.zeros(n_groups, dtype=np.int64)
+        found: list[FloatArray] = []
+        for g in range(n_groups):
+            peers = values[valid if n_groups == 1 else valid & (groups.ids == g)]
+            counts[g] = k = peers.size
+            if k == 0:
+                continue
+            wanted = np.array([0, k - 1], dtype=np.int64)
+            if plan.winsorise > 0.0:
+                last = np.array([k - 1], dtype=np.int64)
+                for q in (plan.winsorise, 1.0 - plan.winsorise):
+                    _, below, above = quantile_positions(last, q)
+                    wanted = np.concatenate((wanted, below, above))
+            found.append(order_statistics(peers, wanted))
+        some = counts > 0
+        stats = np.array(found).reshape(-1, 6 if plan.winsorise > 0.0 else 2)
+        first = np.full(n_groups, np.nan)
+        last_value = np.full(n_groups, np.nan)
+        first[some], last_value[some] = stats[:, 0], stats[:, 1]
+        low = high = None
+        if plan.winsorise > 0.0:
+            # The same arithmetic as group_quantiles on the sorted values.
+            low = np.full(n_groups, np.nan)
+            high = np.full(n_groups, np.nan)
+            last = counts[some] - 1
+            for q, bound, column in ((plan.winsorise, low, 2), (1.0 - plan.winsorise, high, 4)):
+                position, below, _ = quantile_positions(last, q)
+                bound[some] = interpolate(position, below, stats[:, column], stats[:, column + 1])
+            first = np.clip(first, low, high)
+            last_value = np.clip(last_value, low, high)
+        alone = counts < plan.min_peers
+        flat = ~alone & (first == last_value) & self.needs_spread
+
+        def per_row(per_group: npt.NDArray[Any]) -> npt.NDArray[Any]:
+            return per_group if n_groups == 1 else per_group[groups.ids]
+
+        if low is not None and high is not None:
+            np.clip(values, per_row(low), per_row(high), out=out)
+        else:
+            np.copyto(out, values)
+        out -= per_row(first)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            out /= per_row(last_value - first)
+        if not plan.higher_is_better:
+            np.subtract(1.0, out, out=out)
+        np.clip(out, 0.0, 1.0, out=out)
+        np.copyto(code, invalid, casting="unsafe")  # SCORED 0, NOT_COMPUTED 1
+        unscored = invalid
+        if alone.any() or flat.any():
+            few = LeftOut.PEER_ALONE if plan.min_peers <= 2 else LeftOut.PEER_FEW
+            np.copyto(code, few, where=valid & per_row(alone))
+            np.copyto(code, LeftOut.PEER_NO_SPREAD, where=valid & per_row(flat))
+            unscored = code != LeftOut.SCORED
+        _onto_scale(out, scale, unscored)
+        return _no_bands(values.shape[0])
 
     def relative(self, s: _Sorted, n_groups: int) -> FloatArray:
         """Min-max within the group."""
@@ -467,6 +603,9 @@ class Rank(PeerNormaliser):
         """``percentile rank among n peers (label)``."""
         return f"percentile rank among {peers.size} peers ({label})"
 
+
+SELECT_MAX_GROUPS = 32
+"""Most peer groups for which :class:`MinMax` selects per group rather than sorting once."""
 
 NORMALISERS: Mapping[Normalisation, Normaliser] = MappingProxyType(
     {cls.method: cls() for cls in (Goalposts, MinMax, ZScore, Rank, Target, Bands)}
