@@ -244,19 +244,19 @@ def test_strings_are_escaped_as_json_dumps_and_pydantic_escape_them() -> None:
         assert text == pydantic_core.to_json(name)
 
 
-def test_a_run_with_many_combinations_is_folded() -> None:
-    # Three holes of 2**21 texts each: their combined key would overflow, so it is folded.
-    rows = 50
+def test_a_run_with_many_combinations_is_folded(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The combined key of three holes of 8 texts would pass the largest key: it is folded.
+    monkeypatch.setattr(_jsontext, "_LARGEST_KEY", 50)
+    rows = 300
     rng = np.random.default_rng(2)
-    tables = [[str(k).encode() for k in range(2**21)] for _ in range(3)]
-    codes = [rng.integers(0, 2**21, rows) for _ in range(3)]
+    tables = [[f"{h}{k}".encode() for k in range(8)] for h in "abc"]
+    codes = [rng.integers(0, 8, rows) for _ in range(3)]
     holes = [_jsontext.CodeHole.of(c, t) for c, t in zip(codes, tables, strict=True)]
-    template = _jsontext.Template(
-        [b"<", holes[0], b"|", holes[1], b"|", holes[2], b">"], _jsontext.LINE
-    )
+    parts: list[_jsontext.Piece] = [b"<", holes[0], b"|", holes[1], b"|", holes[2], b">"]
+    template = _jsontext.Template(parts, _jsontext.LINE)
     texts = [t for chunk in template.chunks(rows) for t in chunk]
     assert texts == [
-        f"<{a}|{b}|{c}>".encode() for a, b, c in zip(*(c.tolist() for c in codes), strict=True)
+        f"<a{a}|b{b}|c{c}>".encode() for a, b, c in zip(*(c.tolist() for c in codes), strict=True)
     ]
 
 
@@ -288,3 +288,22 @@ def test_code_methods_give_the_per_row_texts(profiles: iso.ProfileSet) -> None:
         for e, element in enumerate(elements.elements):
             codes, texts = elements.element_reason_codes(e, start, stop, memo)
             assert [texts[c] for c in codes] == [scores[r][element].reason for r in rows]
+
+
+def test_jsonl_holds_one_chunk_of_text_not_the_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tracemalloc
+
+    monkeypatch.setattr(_jsontext, "CHUNK_ROWS", 8)
+    monkeypatch.setattr(_jsontext, "BLOCK_ROWS", 32)
+    profiles = iso.compute_profile(synthetic_frame(200, seed=2))
+    tracemalloc.start()
+    try:
+        profiles.to_jsonl(tmp_path / "p.jsonl")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    written = (tmp_path / "p.jsonl").stat().st_size
+    assert written > 6_000_000  # about 40 kB a city-year
+    assert peak < written / 4

@@ -424,7 +424,7 @@ def _compile(run: Run, start: int, stop: int) -> bytes | _Compiled:
                 head += table[0]
             continue
         if key is not None and size * len(table) > _LARGEST_KEY:
-            key, size, tables, tails, head = _fold(key, tables, tails, head)
+            key, size, tables, tails = _fold(key, size, tables, tails)
         key = codes if key is None else key * len(table) + codes
         size *= len(table)
         tables.append(list(table))
@@ -447,12 +447,12 @@ def _digits(key: int, tables: list[list[bytes]], tails: list[bytes]) -> bytes:
 
 
 def _fold(
-    key: IntArray, tables: list[list[bytes]], tails: list[bytes], head: bytes
-) -> tuple[IntArray, int, list[list[bytes]], list[bytes], bytes]:
+    key: IntArray, size: int, tables: list[list[bytes]], tails: list[bytes]
+) -> tuple[IntArray, int, list[list[bytes]], list[bytes]]:
     """Replace the combined key so far by a code of the combinations that occur."""
-    kept, inverse = _occurring(key, _LARGEST_KEY)
+    kept, inverse = _occurring(key, size)
     texts = [_digits(k, tables, tails) for k in kept.tolist()]
-    return inverse.astype(np.int64), len(texts), [texts], [b""], head
+    return inverse.astype(np.int64), len(texts), [texts], [b""]
 
 
 def _occurring(key: IntArray, size: int) -> tuple[IntArray, IntArray]:
