@@ -12,6 +12,7 @@ import json
 import math
 import os
 import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -23,6 +24,17 @@ from iso37122.data import Table
 from iso37122.elements import KeyElement
 from iso37122.errors import DataError, Problem
 from iso37122.i18n import localise_values
+from iso37122.io._jsontext import (
+    DOCUMENT,
+    LINE,
+    CodeHole,
+    FloatHole,
+    Slot,
+    pieces,
+    row_chunks,
+    stream_list,
+)
+from iso37122.io._profilejson import Identity, record_template
 from iso37122.io._sources import require
 from iso37122.io.provenance import indicator_provenance
 from iso37122.rollup import ElementScore, RollupConfig
@@ -34,6 +46,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "InputsDocument",
     "ProfileSetDocument",
+    "document_chunks",
     "neutralise",
     "profiles_document",
     "read_profiles",
@@ -260,18 +273,7 @@ def profiles_document(profiles: ProfileSet) -> ProfileSetDocument:
     """Build the JSON document of a profile set."""
     table = profiles.table
     columns = {name: [_number(v) for v in values] for name, values in table.columns.items()}
-    problems = [
-        {
-            "row": p.row,
-            "city": p.city,
-            "year": p.year,
-            "variable": p.variable,
-            "value": p.value if isinstance(p.value, str | int | float) else repr(p.value),
-            "rule": p.rule,
-            "message": p.message,
-        }
-        for p in table.problems
-    ]
+    problems = _problems(table)
     inputs = InputsDocument(
         city=[str(c) for c in table.city],
         year=[int(y) for y in table.year],
@@ -302,22 +304,121 @@ def profiles_document(profiles: ProfileSet) -> ProfileSetDocument:
     )
 
 
+def _problems(table: Table) -> list[dict[str, Any]]:
+    return [
+        {
+            "row": p.row,
+            "city": p.city,
+            "year": p.year,
+            "variable": p.variable,
+            "value": p.value if isinstance(p.value, str | int | float) else repr(p.value),
+            "rule": p.rule,
+            "message": p.message,
+        }
+        for p in table.problems
+    ]
+
+
+def document_chunks(profiles: ProfileSet) -> Iterator[bytes]:
+    """Yield the UTF-8 text of :func:`write_json`'s document (indent 2), a chunk at a time.
+
+    Made from the set's arrays a chunk of city-years at a time (see
+    :mod:`iso37122.io._jsontext`): the same bytes as ``profiles_document(profiles)
+    .model_dump_json(indent=2)``, without a Python object per city-year.
+    """
+    table = profiles.table
+    n = table.n_rows
+    who = Identity(profiles)
+    slots: dict[Slot, Callable[[int], Iterator[bytes]]] = {}
+
+    def stream(hole: CodeHole | FloatHole) -> Slot:
+        def items(start: int, stop: int) -> list[bytes]:
+            if isinstance(hole, FloatHole):
+                return hole.texts(start, stop, DOCUMENT)
+            codes, texts = hole.texts(start, stop)
+            return [texts[k] for k in codes.tolist()]
+
+        slot = Slot("list")
+        slots[slot] = lambda depth: stream_list(
+            (items(a, b) for a, b in row_chunks(n)), DOCUMENT, depth
+        )
+        return slot
+
+    profiles_slot = Slot("profiles")
+
+    def records(depth: int) -> Iterator[bytes]:
+        template = record_template(profiles, DOCUMENT, depth + 1, who=who)
+        return stream_list((list(rows) for rows in template.chunks(n)), DOCUMENT, depth)
+
+    slots[profiles_slot] = records
+    skeleton = {
+        "schema_version": SCHEMA_VERSION,
+        "library": "iso37122",
+        "library_version": _library_version(),
+        "config": profiles.elements.config.model_dump(mode="json"),
+        "indicators": [spec.clause for spec in profiles.results.indicators],
+        "inputs": {
+            "city": stream(who.city),
+            "year": stream(who.year),
+            "code": stream(who.code),
+            "columns": {name: stream(FloatHole(v)) for name, v in table.columns.items()},
+            "invalid": {k: np.flatnonzero(v).tolist() for k, v in table.invalid.items()},
+            "problems": _problems(table),
+        },
+        "profiles": profiles_slot,
+    }
+    for piece in pieces(skeleton, DOCUMENT):
+        if isinstance(piece, Slot):
+            yield from slots[piece](piece.depth)
+        elif isinstance(piece, bytes):
+            yield piece
+        else:
+            raise TypeError(f"the document skeleton holds a {type(piece).__name__}")
+
+
+def _native_newlines(data: bytes) -> bytes:
+    """Line breaks as a file opened in text mode writes them (``os.linesep``)."""
+    return data if os.linesep == "\n" else data.replace(b"\n", os.linesep.encode("ascii"))
+
+
 def write_json(
     profiles: ProfileSet, path: str | os.PathLike[str] | None = None, *, indent: int | None = 2
 ) -> str:
-    """Return the JSON document (and write it when ``path`` is given)."""
-    text = profiles_document(profiles).model_dump_json(indent=indent)
-    if path is not None:
-        _check_extension(path, (".json",), "to_json").write_text(text, encoding="utf-8")
-    return text
+    """Return the JSON document (and write it when ``path`` is given).
+
+    With the default ``indent=2`` the document is made from the set's arrays a chunk of
+    city-years at a time (:func:`document_chunks`) and written to ``path`` chunk by chunk;
+    any other ``indent`` goes through :func:`profiles_document`.
+    """
+    target = None if path is None else _check_extension(path, (".json",), "to_json")
+    if indent != 2:
+        text = profiles_document(profiles).model_dump_json(indent=indent)
+        if target is not None:
+            target.write_text(text, encoding="utf-8")
+        return text
+    parts: list[bytes] = []
+    if target is None:
+        parts.extend(document_chunks(profiles))
+    else:
+        with target.open("wb") as out:
+            for part in document_chunks(profiles):
+                out.write(_native_newlines(part))
+                parts.append(part)
+    return b"".join(parts).decode("utf-8")
 
 
 def write_jsonl(profiles: ProfileSet, path: str | os.PathLike[str]) -> None:
-    """Write one JSON object per city-year (a ``ProfileRecord``) per line."""
+    """Write one JSON object per city-year (a ``ProfileRecord``) per line.
+
+    Each line is ``Profile.to_json(indent=None)``, made from the set's arrays a chunk of
+    city-years at a time and written chunk by chunk: the memory used is that of a chunk, not
+    of the set.
+    """
     target = _check_extension(path, (".jsonl", ".ndjson"), "to_jsonl")
-    with target.open("w", encoding="utf-8") as out:
-        for profile in profiles:
-            out.write(profile.to_json(indent=None) + "\n")
+    template = record_template(profiles, LINE, 0, end=os.linesep.encode("ascii"))
+    with target.open("wb") as out:
+        for rows in template.chunks(len(profiles)):
+            out.writelines(rows)
 
 
 def read_profiles(source: str | os.PathLike[str] | bytes | io.IOBase) -> ProfileSet:

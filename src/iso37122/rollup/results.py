@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict
 
 from iso37122._typing import BoolArray, FloatArray, Int8Array, IntArray
@@ -23,7 +24,31 @@ from iso37122.text import explain_element, fmt_number
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Contribution", "ElementResults", "ElementScore"]
+__all__ = ["Contribution", "ElementResults", "ElementScore", "Memo"]
+
+Memo = dict[Hashable, str | None]
+"""Texts already made, kept by a caller across calls of the ``*_codes`` methods."""
+
+
+def _coded(
+    keys: IntArray,
+    memo: Memo,
+    memo_key: Callable[[int, int], Hashable],
+    explain: Callable[[int], str | None],
+) -> tuple[IntArray, list[str | None]]:
+    """Codes of rows by key, and one text per key: from ``memo``, else explained once.
+
+    ``memo_key(key, j)`` names the text of ``key`` (first met in row ``j``) across calls.
+    """
+    unique, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    texts: list[str | None] = []
+    for key, j in zip(unique.tolist(), first.tolist(), strict=True):
+        name = memo_key(key, j)
+        if name not in memo:
+            memo[name] = explain(j)
+        texts.append(memo[name])
+    codes: IntArray = inverse.reshape(-1).astype(np.int64)
+    return codes, texts
 
 
 class Contribution(BaseModel):
@@ -192,13 +217,16 @@ class ElementResults:
         if code == LeftOut.NOT_COMPUTED:
             status = self.results.status_of(i, row)
             return f"not computed ({status.value}): {self.results.reason(i, row)}"
-        peers = self._peers(i, row)
+        return self._peer_reason(i, row, code, self._peers(i, row).size)
+
+    def _peer_reason(self, i: int, row: int, code: int, n_peers: int) -> str:
+        """Return the reason of a cell left out by its peer group of ``n_peers`` values."""
         label = self.group_labels[int(self.groups[row])]
         plan = self.plans[i]
         method = plan.normalisation.value
         if code == LeftOut.PEER_FEW:
             return (
-                f"open-ended, scored against its peers, but only {peers.size} city-year(s) in "
+                f"open-ended, scored against its peers, but only {n_peers} city-year(s) in "
                 f"its peer group ({label}) report it and {plan.min_peers} are needed; "
                 f"give goalposts={{{plan.clause!r}: (low, high)}} to score it alone"
             )
@@ -210,9 +238,122 @@ class ElementResults:
         value = float(self.results.values[i, row])
         unit = self.results.indicators[i].unit
         return (
-            f"all {peers.size} city-years in its peer group ({label}) have the same value "
+            f"all {n_peers} city-years in its peer group ({label}) have the same value "
             f"({fmt_number(value)} {unit}): {method} is undefined without spread"
         )
+
+    # ----------------------------------------------------------------------------------------
+    # The texts of many rows at once, each distinct text made once (for the JSON writers)
+    # ----------------------------------------------------------------------------------------
+
+    def reference_codes(
+        self, i: int, start: int, stop: int, memo: Memo
+    ) -> tuple[IntArray, list[str | None]]:
+        """Return what indicator ``i`` was scored against in rows ``start:stop``, as codes.
+
+        Parameters
+        ----------
+        i
+            Position of the indicator.
+        start, stop
+            The rows.
+        memo
+            A dict that the caller keeps across calls on the same results: each distinct text
+            is made once for all of them.
+
+        Returns
+        -------
+        codes, texts
+            ``texts[codes[k]]`` is the ``reference`` of the contribution of indicator ``i`` in
+            row ``start + k`` (see :meth:`element_score`): ``None`` where it was not scored.
+            Rows of one peer group share one text.
+        """
+        included = self.left_out[i, start:stop] == LeftOut.SCORED
+        keys = self.groups[start:stop] * 2 + self._pooled_rows(i, start, stop)
+        keys = np.where(included, keys, -1)
+
+        def explain(j: int) -> str | None:
+            return self._reference(i, start + j) if included[j] else None
+
+        return _coded(keys, memo, lambda key, j: ("reference", i, key), explain)
+
+    def reason_codes(
+        self, i: int, start: int, stop: int, reasons: npt.NDArray[np.integer[Any]], memo: Memo
+    ) -> tuple[IntArray, list[str | None]]:
+        """Why indicator ``i`` has no normalised score in rows ``start:stop``, as codes of texts.
+
+        Parameters
+        ----------
+        i
+            Position of the indicator.
+        start, stop
+            The rows.
+        reasons
+            For each of these rows, a code of the indicator's own reason
+            (:meth:`Results.reason <iso37122.engine.Results.reason>`): equal codes for equal
+            reasons, the same codes in every call that shares ``memo``.
+        memo
+            A dict that the caller keeps across calls on the same results.
+
+        Returns
+        -------
+        codes, texts
+            ``texts[codes[k]]`` is :meth:`reason` of indicator ``i`` in row ``start + k``.
+        """
+        code = self.left_out[i, start:stop].astype(np.int64)
+        status = self.results.status[i, start:stop].astype(np.int64)
+        groups = self.groups[start:stop]
+        values = self.results.values[i, start:stop]
+        sub = np.zeros_like(code)
+        own = code == LeftOut.NOT_COMPUTED
+        sub[own] = reasons[own].astype(np.int64) * 4 + status[own]
+        peer = (code == LeftOut.PEER_FEW) | (code == LeftOut.PEER_ALONE)
+        sub[peer] = groups[peer] * 2 + self._pooled_rows(i, start, stop)[peer]
+        flat = code == LeftOut.PEER_NO_SPREAD
+        if flat.any():
+            # The sentence names the cell's own value: one per group and value.
+            _, value_ids = np.unique(values[flat], return_inverse=True)
+            sub[flat] = value_ids.astype(np.int64) * len(self.group_labels) + groups[flat]
+        keys = code + 8 * sub
+        n_peers: dict[tuple[int, int], int] = {}
+
+        def memo_key(key: int, j: int) -> tuple[object, ...]:
+            if code[j] == LeftOut.PEER_NO_SPREAD:
+                return ("reason", i, int(code[j]), int(groups[j]), float(values[j]))
+            return ("reason", i, key)
+
+        def explain(j: int) -> str | None:
+            kind = int(code[j])
+            if kind in (LeftOut.PEER_FEW, LeftOut.PEER_ALONE, LeftOut.PEER_NO_SPREAD):
+                row = start + j
+                group = (int(groups[j]), int(self._is_pooled(i, row)))
+                if group not in n_peers:
+                    n_peers[group] = self._peers(i, row).size
+                return self._peer_reason(i, row, kind, n_peers[group])
+            return self.reason(i, start + j)
+
+        return _coded(keys, memo, memo_key, explain)
+
+    def element_reason_codes(
+        self, e: int, start: int, stop: int, memo: Memo
+    ) -> tuple[IntArray, list[str | None]]:
+        """Why element ``e`` has no score in rows ``start:stop``, as codes of texts.
+
+        ``texts[codes[k]]`` is the ``reason`` of the element's score in row ``start + k``
+        (``None`` where it has a score); ``memo`` as in :meth:`reason_codes`.
+        """
+        keys = np.where(np.isnan(self.score[e, start:stop]), self.n_scored[e, start:stop], -1)
+
+        def explain(j: int) -> str | None:
+            return self._element_reason(e, start + j)
+
+        return _coded(keys, memo, lambda key, j: ("element", e, key), explain)
+
+    def _pooled_rows(self, i: int, start: int, stop: int) -> IntArray:
+        found = self.pooled.get(i)
+        if found is None:
+            return np.zeros(stop - start, dtype=np.int64)
+        return found[start:stop].astype(np.int64)
 
     def _is_pooled(self, i: int, row: int) -> bool:
         found = self.pooled.get(i)
