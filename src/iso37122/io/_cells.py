@@ -20,11 +20,13 @@ import pandas as pd
 
 from iso37122.errors import ErrorCode, Problem, UnitError, show_value
 from iso37122.indicators._formulas import FloatArray
+from iso37122.io._fastcsv import TextCells
 from iso37122.io._headers import unit_factor
 from iso37122.io._sources import Grid
 from iso37122.io._text import (
     DASH_MARKERS,
     MISSING_MARKERS,
+    POINT_DECIMAL,
     SPACES,
     Convention,
     Dash,
@@ -56,7 +58,7 @@ class Column:
     """The cells of one variable, wherever they came from, and where each one is in the file."""
 
     variable: Variable
-    cells: list[object]
+    cells: Sequence[object]
     factors: list[float]
     where: At
     out_rows: list[int]
@@ -104,16 +106,21 @@ class CellReader:
         """
         self.read[column.variable.id] = column
         n = len(column.cells)
-        cells = np.empty(n, dtype=object)
-        cells[:] = column.cells
         factors = np.asarray(column.factors, dtype=float)
         values = np.full(n, np.nan)
+        if isinstance(column.cells, TextCells) and self._parse_arrow(
+            column, header, column.cells, factors, values
+        ):
+            self._check_whole(column, values)
+            return values
+        cells = np.empty(n, dtype=object)
+        cells[:] = list(column.cells)
         given = ~pd.isna(cells)
         kind = pd.api.types.infer_dtype(cells, skipna=True)
         if kind in _UNIFORM:  # one type throughout: no need to look at each cell
             held = np.where(given, _UNIFORM[kind], 0).astype(np.int8)
         else:
-            held = np.fromiter((_HELD.get(type(c), 3) for c in column.cells), np.int8, count=n)
+            held = np.fromiter((_HELD.get(type(c), 3) for c in cells), np.int8, count=n)
         for k in np.flatnonzero(held == 3):
             cell = cells[k]
             if isinstance(cell, numbers.Real) and not isinstance(cell, bool | np.bool_):
@@ -155,8 +162,9 @@ class CellReader:
             if unit is not None:
                 units[int(j)] = unit
         texts = pd.Series(numbers_only, dtype=_TEXT)
+        # "0.500" proves a decimal point where "5.000" does not: a leading zero is in the shape.
         shape: pd.Series[str] = texts.str.replace(r"\d", "9", regex=True) + np.where(
-            texts.str.match(r"[+-]?0\d").to_numpy(dtype=bool), "0", ""
+            texts.str.match(r"[+-]?0").to_numpy(dtype=bool), "0", ""
         )
         codes, uniques = pd.factorize(shape)
         _, positions = np.unique(codes, return_index=True)
@@ -208,6 +216,99 @@ class CellReader:
                 message = ambiguous_message(str(numbers_only[at]), header)
             self._bad(column, int(text[at]), cells[text[at]], rule, message)
 
+    def _parse_arrow(
+        self,
+        column: Column,
+        header: str,
+        cells: TextCells,
+        factors: FloatArray,
+        values: FloatArray,
+    ) -> bool:
+        """Read a column held by pyarrow with whole-column kernels; ``False`` leaves it alone.
+
+        Cells written as plain decimals (``12``, ``-3.25``) are classified with vectorised
+        regular expressions and converted by pyarrow; the few others (markers, units, text) go
+        one by one through the rules of :mod:`iso37122.io._text`. A column with a cell that
+        proves a decimal comma or thousands grouping (``1.455.672``, ``17,5``, ``1,500``), or
+        read with ``decimal=","``, returns ``False`` untouched for the general reader.
+        """
+        given = self.convention
+        if given is not None and given.decimal != ".":
+            return False
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        text = pc.utf8_trim_whitespace(cells.array)
+        empty = pc.equal(text, "").to_numpy(zero_copy_only=False)
+        simple_kernel = pc.match_substring_regex(text, r"^[+-]?\d+(?:\.\d+)?$")
+        if self.na_values:
+            named = pc.is_in(text, value_set=pa.array(sorted(self.na_values), pa.string()))
+            simple_kernel = pc.and_(simple_kernel, pc.invert(named))
+        simple = simple_kernel.to_numpy(zero_copy_only=False)
+        dotted = simple & pc.match_substring(text, ".").to_numpy(zero_copy_only=False)
+        ambiguous = np.zeros(len(simple), dtype=bool)
+        if dotted.any():
+            pattern = r"^[+-]?[1-9]\d{0,2}\.\d{3}$"
+            ambiguous = dotted & pc.match_substring_regex(text, pattern).to_numpy(
+                zero_copy_only=False
+            )
+        rest: list[tuple[int, str, str | None]] = []
+        zeros: list[int] = []
+        for k in np.flatnonzero(~(simple | empty)).tolist():
+            stripped = str(cells[k]).strip()
+            if stripped in DASH_MARKERS:
+                if self.dash == "zero":
+                    zeros.append(k)
+                continue
+            if stripped in MISSING_MARKERS or stripped in self.na_values:
+                continue
+            compact = SPACES.sub("", stripped.strip('"').strip())
+            unit = None
+            if re.search(r"[A-Za-z%²³]", compact):
+                number, unit = split_inline_unit(compact)
+                compact = SPACES.sub("", number)
+            reading = evidence(compact)
+            if isinstance(reading, Convention) or reading == "ambiguous":
+                return False  # the column proves or needs a convention: the general reader
+            rest.append((k, compact, unit))
+        convention = given
+        if convention is None and (dotted & ~ambiguous).any():
+            convention = POINT_DECIMAL
+        good = simple.copy()
+        if convention is None:
+            good &= ~ambiguous
+        found = pc.cast(pc.if_else(pa.array(good), text, None), pa.float64())
+        values[:] = found.to_numpy(zero_copy_only=False) * factors
+        values[zeros] = 0.0
+        for k, _, unit in rest:
+            if unit is not None:
+                try:
+                    factors[k] = unit_factor(unit, column.variable)
+                except UnitError as e:
+                    raise UnitError(f"{self.grid.name}, {column.where[k]}: {e}") from None
+        bad: list[tuple[int, ErrorCode, str]] = []
+        readable: list[tuple[int, str]] = []
+        for k, compact, _ in rest:
+            if parse_number(compact, convention) is None:
+                how = f" written with {convention.describe()}" if convention else ""
+                bad.append((k, "not_a_number", f"is not a number{how}"))
+                continue
+            if convention is not None:
+                if convention.thousands:
+                    compact = compact.replace(convention.thousands, "")
+                compact = compact.replace(convention.decimal, ".")
+            readable.append((k, compact))
+        if readable:
+            at = [k for k, _ in readable]
+            numbers = pd.to_numeric(pd.Series([c for _, c in readable], dtype=object))
+            values[at] = numbers.to_numpy(dtype=float) * factors[at]
+        for k in np.flatnonzero(ambiguous & ~good).tolist():
+            message = ambiguous_message(str(text[k].as_py()), header)
+            bad.append((k, "ambiguous_number", message))
+        for k, rule, message in bad:
+            self._bad(column, k, cells[k], rule, message)
+        return True
+
     def _check_whole(self, column: Column, values: FloatArray) -> None:
         variable = column.variable
         if variable.kind is not Kind.COUNT:
@@ -221,7 +322,7 @@ class CellReader:
             self._bad(
                 column,
                 int(k),
-                column.cells[k],
+                column.cells[int(k)],
                 "not_whole",
                 f"gives {values[k]:g} {variable.unit}, but a count must be a whole number; check "
                 "the decimal and thousands separators (decimal=, thousands=) and the unit",

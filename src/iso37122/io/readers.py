@@ -50,6 +50,7 @@ PROVENANCE_ATTR = "iso37122.provenance"
 """Key of ``DataFrame.attrs`` where ``read_table`` keeps the file's provenance columns."""
 
 Layout = Literal["auto", "wide", "long"]
+PROVENANCE_KEYS = ("source", "quality", "reference_year")
 
 
 # --------------------------------------------------------------------------------------------
@@ -159,7 +160,7 @@ def read_table(
 
 
 def _identity_columns(
-    reader: CellReader, headers: list[Header], rows: list[list[object]], where: list[str]
+    reader: CellReader, headers: list[Header], where: list[str]
 ) -> tuple[list[str], list[int], list[str | None]]:
     grid = reader.grid
     index = {h.target: j for j, h in enumerate(headers) if h.role == "identity"}
@@ -175,22 +176,24 @@ def _identity_columns(
     cities: list[str] = []
     years: list[int] = []
     codes: list[str | None] = []
-    for row, at in zip(rows, where, strict=True):
-        city = row[index["city"]]
+    code_cells = list(grid.cells[index["code"]]) if "code" in index else [None] * len(where)
+    city_cells, year_cells = list(grid.cells[index["city"]]), list(grid.cells[index["year"]])
+    for city, year, code, at in zip(city_cells, year_cells, code_cells, where, strict=True):
         if city is None or not str(city).strip():
             problems.append(f"{at}: the city is empty")
             rules.append("missing_identity")
         cities.append("" if city is None else str(city).strip())
-        year = row[index["year"]]
-        number = year if isinstance(year, int | float) and not isinstance(year, bool) else None
-        if isinstance(year, str):
-            number = parse_number(year, None)
-        if number is None or not float(number).is_integer():
-            problems.append(f"{at}: year {year!r} is not a whole number")
-            rules.append("bad_year")
-            number = 0
-        years.append(int(number))
-        code = row[index["code"]] if "code" in index else None
+        if isinstance(year, str) and len(year) < 10 and year.isascii() and year.isdigit():
+            years.append(int(year))
+        else:
+            number = year if isinstance(year, int | float) and not isinstance(year, bool) else None
+            if isinstance(year, str):
+                number = parse_number(year, None)
+            if number is None or not float(number).is_integer():
+                problems.append(f"{at}: year {year!r} is not a whole number")
+                rules.append("bad_year")
+                number = 0
+            years.append(int(number))
         if isinstance(code, float):
             problems.append(
                 f"{at}: code {code!r} was stored as a number; a code such as '35.10' becomes "
@@ -212,12 +215,11 @@ def _wide(
 ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     grid = reader.grid
     _refuse_unknown(grid, headers, extra, allowed=("identity", "variable", "provenance"))
-    cities, years, codes = _identity_columns(reader, headers, grid.rows, grid.where)
+    cities, years, codes = _identity_columns(reader, headers, grid.where)
     reader.identities = list(zip(cities, years, strict=True))
     reader.frame_rows = list(grid.where)
     data: dict[str, Any] = {"city": cities, "year": years, "code": codes}
     seen: dict[str, str] = {}
-    by_column = list(zip(*grid.rows, strict=True))
     for j, header in enumerate(headers):
         if header.role != "variable":
             continue
@@ -233,10 +235,10 @@ def _wide(
             factor = unit_factor(unit, variable)
         except UnitError as e:
             raise UnitError(f"{grid.name}, {grid.columns[j]}: {e}") from None
-        n = len(grid.rows)
+        n = len(grid.where)
         column = Column(
             variable,
-            list(by_column[j]),
+            grid.cells[j],
             [factor] * n,
             At(grid.where, grid.columns[j]),
             list(range(n)),
@@ -311,12 +313,10 @@ def _wide_provenance(
     if not {"source", "quality", "reference_year"} & set(index):
         return None
     records = []
-    for i, row in enumerate(grid.rows):
-        source = row[index["source"]] if "source" in index else None
-        quality = _quality(
-            grid, grid.where[i], row[index["quality"]] if "quality" in index else None
-        )
-        ref = row[index["reference_year"]] if "reference_year" in index else None
+    none: list[object] = [None] * len(grid.where)
+    given = {k: list(grid.cells[index[k]]) if k in index else none for k in PROVENANCE_KEYS}
+    for i, (source, quality_cell, ref) in enumerate(zip(*given.values(), strict=True)):
+        quality = _quality(grid, grid.where[i], quality_cell)
         reference = _reference_year(grid, grid.where[i], ref)
         for variable in variables:
             records.append(
@@ -339,7 +339,7 @@ def _long(
     grid = reader.grid
     _refuse_unknown(grid, headers, extra, allowed=("identity", "long", "provenance"))
     index = {h.target: j for j, h in enumerate(headers) if h.role in ("long", "identity")}
-    cities, years, codes = _identity_columns(reader, headers, grid.rows, grid.where)
+    cities, years, codes = _identity_columns(reader, headers, grid.where)
     order: dict[tuple[str, int], int] = {}
     identity_of: list[tuple[str, int, str | None]] = []
     columns: dict[str, Column] = {}
@@ -373,7 +373,7 @@ def _long(
         except UnitError as e:
             raise UnitError(f"{grid.name}, {where}: {e}") from None
         column = columns.setdefault(variable.id, Column(variable, [], [], At([], value_label), []))
-        column.cells.append(row[index["value"]])
+        column.cells.append(row[index["value"]])  # type: ignore[attr-defined]  # a list, built here
         column.factors.append(factor)
         column.where.rows.append(where)  # type: ignore[attr-defined]  # a list, built here
         column.out_rows.append(out_row)
