@@ -59,7 +59,7 @@ class Column:
 
     variable: Variable
     cells: Sequence[object]
-    factors: list[float]
+    factors: Sequence[float] | FloatArray
     where: At
     out_rows: list[int]
 
@@ -106,7 +106,7 @@ class CellReader:
         """
         self.read[column.variable.id] = column
         n = len(column.cells)
-        factors = np.asarray(column.factors, dtype=float)
+        factors = np.array(column.factors, dtype=float)
         values = np.full(n, np.nan)
         if isinstance(column.cells, TextCells) and self._parse_arrow(
             column, header, column.cells, factors, values
@@ -239,23 +239,27 @@ class CellReader:
         import pyarrow.compute as pc
 
         text = pc.utf8_trim_whitespace(cells.array)
-        empty = pc.equal(text, "").to_numpy(zero_copy_only=False)
+        size = pc.binary_length(text).to_numpy(zero_copy_only=False)
+        empty = size == 0
         simple_kernel = pc.match_substring_regex(text, r"^[+-]?\d+(?:\.\d+)?$")
         if self.na_values:
             named = pc.is_in(text, value_set=pa.array(sorted(self.na_values), pa.string()))
             simple_kernel = pc.and_(simple_kernel, pc.invert(named))
         simple = simple_kernel.to_numpy(zero_copy_only=False)
-        dotted = simple & pc.match_substring(text, ".").to_numpy(zero_copy_only=False)
-        ambiguous = np.zeros(len(simple), dtype=bool)
-        if dotted.any():
+        # "5.000" and "-123.456": 5 to 8 characters, checked by the pattern only then.
+        ambiguous = simple & (size >= 5) & (size <= 8)
+        if ambiguous.any():
+            at = np.flatnonzero(ambiguous)
             pattern = r"^[+-]?[1-9]\d{0,2}\.\d{3}$"
-            ambiguous = dotted & pc.match_substring_regex(text, pattern).to_numpy(
-                zero_copy_only=False
-            )
+            found = pc.match_substring_regex(text.take(pa.array(at)), pattern)
+            ambiguous[at] = found.to_numpy(zero_copy_only=False)
         rest: list[tuple[int, str, str | None]] = []
         zeros: list[int] = []
         for k in np.flatnonzero(~(simple | empty)).tolist():
-            stripped = str(cells[k]).strip()
+            cell = cells[k]
+            if cell is None:
+                continue  # blank to Python's eyes, as to the general reader
+            stripped = str(cell).strip()
             if stripped in DASH_MARKERS:
                 if self.dash == "zero":
                     zeros.append(k)
@@ -272,8 +276,10 @@ class CellReader:
                 return False  # the column proves or needs a convention: the general reader
             rest.append((k, compact, unit))
         convention = given
-        if convention is None and (dotted & ~ambiguous).any():
-            convention = POINT_DECIMAL
+        if convention is None and (rest or ambiguous.any()):
+            dotted = simple & pc.match_substring(text, ".").to_numpy(zero_copy_only=False)
+            if (dotted & ~ambiguous).any():
+                convention = POINT_DECIMAL
         good = simple.copy()
         if convention is None:
             good &= ~ambiguous
@@ -299,9 +305,10 @@ class CellReader:
                 compact = compact.replace(convention.decimal, ".")
             readable.append((k, compact))
         if readable:
-            at = [k for k, _ in readable]
-            numbers = pd.to_numeric(pd.Series([c for _, c in readable], dtype=object))
-            values[at] = numbers.to_numpy(dtype=float) * factors[at]
+            where = [k for k, _ in readable]
+            strings = pd.Series([c for _, c in readable], dtype=object)
+            numbers = pd.to_numeric(strings, errors="coerce")
+            values[where] = numbers.to_numpy(dtype=float) * factors[where]
         for k in np.flatnonzero(ambiguous & ~good).tolist():
             message = ambiguous_message(str(text[k].as_py()), header)
             bad.append((k, "ambiguous_number", message))

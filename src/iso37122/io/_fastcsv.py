@@ -54,6 +54,11 @@ class TextCells(Sequence[object]):
             yield text if text.strip() else None
 
 
+def _blank(pc: Any, column: Any) -> Any:
+    trimmed = pc.utf8_trim_whitespace(column)
+    return pc.binary_length(trimmed).to_numpy(zero_copy_only=False) == 0
+
+
 def _header_cells(line: str, sep: str) -> list[str] | None:
     headers = [re.sub(r"\s+", " ", c).strip() for c in line.split(sep)]
     if not all(headers) or len({h.casefold() for h in headers}) != len(headers):
@@ -81,9 +86,11 @@ def arrow_csv_cells(
     """
     if not _HAVE_ARROW or len(sep) != 1 or sep in '"\r\n ':
         return None
-    if '"' in text or "\x00" in text or text.count("\r") != text.count("\r\n"):
+    if '"' in text or "\x00" in text:
         return None
     if "\r" in text:
+        if text.count("\r") != text.count("\r\n"):
+            return None
         text = text.replace("\r\n", "\n")
     body = text.rstrip("\n")
     if "\n\n" in body or "\n" not in body or body[:1] == "\n":
@@ -116,10 +123,14 @@ def arrow_csv_cells(
     if n != rest.count("\n") + 1:
         return None
     columns = [table.column(j).combine_chunks() for j in range(len(headers))]
-    blank = np.ones(n, dtype=bool)
-    for column in columns:
-        blank &= pc.equal(pc.utf8_trim_whitespace(column), "").to_numpy(zero_copy_only=False)
-    keep = ~blank
+    # A row is blank when all its cells are: look only at the rows whose first cell is.
+    blank = np.flatnonzero(_blank(pc, columns[0]))
+    for column in columns[1:]:
+        if not blank.size:
+            break
+        blank = blank[_blank(pc, column.take(pa.array(blank)))]
+    keep = np.ones(n, dtype=bool)
+    keep[blank] = False
     if not keep.any():
         return None
     numbers = np.flatnonzero(keep) + 2

@@ -22,6 +22,7 @@ import pandas as pd
 from iso37122.data import READER_PROBLEMS, Extra, to_table
 from iso37122.errors import DataError, ErrorCode, UnitError, UnknownVariableError
 from iso37122.io._cells import At, CellReader, Column, split_inline_unit
+from iso37122.io._fastcsv import TextCells
 from iso37122.io._headers import (
     Header,
     UnknownNameError,
@@ -176,6 +177,9 @@ def _identity_columns(
     cities: list[str] = []
     years: list[int] = []
     codes: list[str | None] = []
+    plain = _plain_identities(grid, index)
+    if plain is not None:
+        return plain
     code_cells = list(grid.cells[index["code"]]) if "code" in index else [None] * len(where)
     city_cells, year_cells = list(grid.cells[index["city"]]), list(grid.cells[index["year"]])
     for city, year, code, at in zip(city_cells, year_cells, code_cells, where, strict=True):
@@ -210,6 +214,23 @@ def _identity_columns(
     return cities, years, codes
 
 
+def _plain_identities(
+    grid: Grid, index: Mapping[str, int]
+) -> tuple[list[str], list[int], list[str | None]] | None:
+    """Cities, years and codes of a plain CSV read by pyarrow, when none of them is bad."""
+    held = {k: grid.cells[index[k]] for k in ("city", "year", "code") if k in index}
+    if not all(isinstance(cells, TextCells) for cells in held.values()):
+        return None
+    texts = {k: [str(c).strip() for c in cells.array.to_pylist()] for k, cells in held.items()}  # type: ignore[attr-defined]
+    cities, years = texts["city"], texts["year"]
+    if not all(cities) or not all(len(y) < 10 and y.isascii() and y.isdigit() for y in years):
+        return None  # the general loop names every bad row
+    codes: list[str | None] = [None] * len(cities)
+    if "code" in texts:
+        codes = [c or None for c in texts["code"]]
+    return cities, [int(y) for y in years], codes
+
+
 def _wide(
     reader: CellReader, headers: list[Header], units: dict[str, str], extra: Extra
 ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
@@ -239,7 +260,7 @@ def _wide(
         column = Column(
             variable,
             grid.cells[j],
-            [factor] * n,
+            np.full(n, factor),
             At(grid.where, grid.columns[j]),
             list(range(n)),
         )
@@ -374,7 +395,7 @@ def _long(
             raise UnitError(f"{grid.name}, {where}: {e}") from None
         column = columns.setdefault(variable.id, Column(variable, [], [], At([], value_label), []))
         column.cells.append(row[index["value"]])  # type: ignore[attr-defined]  # a list, built here
-        column.factors.append(factor)
+        column.factors.append(factor)  # type: ignore[union-attr]  # a list, built here
         column.where.rows.append(where)  # type: ignore[attr-defined]  # a list, built here
         column.out_rows.append(out_row)
         source = row[index["source"]] if "source" in index else None
