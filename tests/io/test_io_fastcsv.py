@@ -187,3 +187,16 @@ def test_a_wrong_unit_in_a_cell_is_the_same_error(
     assert fast[0] == "UnitError"
     assert "row 3, column C 'land_area (ha)'" in fast[1]
     assert fast == _outcome(_general(monkeypatch), text.encode(), {})
+
+
+@pytest.mark.parametrize("cells", [("5.000", "0.500"), ("0.500", "5.000")])
+def test_a_leading_zero_proves_a_decimal_point_in_either_order(
+    monkeypatch: pytest.MonkeyPatch, cells: tuple[str, str]
+) -> None:
+    text = "city;year;land_area (km2)\n" + "".join(
+        f"Kota {i};2024;{c}\n" for i, c in enumerate(cells)
+    )
+    for read in (iso.read_table, _general(monkeypatch)):
+        frame = read(text.encode(), format="csv")
+        assert frame["land_area"].tolist() == [float(c) for c in cells]
+        assert frame.attrs["iso37122.problems"] == ()
