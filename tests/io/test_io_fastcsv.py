@@ -200,3 +200,28 @@ def test_a_leading_zero_proves_a_decimal_point_in_either_order(
         frame = read(text.encode(), format="csv")
         assert frame["land_area"].tolist() == [float(c) for c in cells]
         assert frame.attrs["iso37122.problems"] == ()
+
+
+def test_a_file_read_in_several_pyarrow_blocks_equals_the_general_reader(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    n = 60_000
+    rng = np.random.default_rng(1)
+    population = rng.integers(1_000, 3_000_000, n).astype(str).astype(object)
+    area = rng.uniform(10, 5_000, n).astype(str).astype(object)
+    for k, cell in [(41_000, "x"), (52_345, "5.000"), (59_999, "..."), (30_000, "-1")]:
+        population[k] = cell
+    area[45_678] = "12 ha"
+    lines = ["city;year;code;population;land_area (km2)"]
+    lines += [
+        f"Kota Panjang Sekali Namanya {i};2024;{3_000_000 + i};{p};{a}"
+        for i, (p, a) in enumerate(zip(population, area, strict=True))
+    ]
+    data = "\n".join(lines).encode()
+    assert len(data) > 4 * 2**20  # several of pyarrow's 1 MiB blocks
+    fast = iso.read_table(data, format="csv")
+    slow = _general(monkeypatch)(data, format="csv")
+    pd.testing.assert_frame_equal(fast, slow)
+    assert fast.attrs["iso37122.problems"] == slow.attrs["iso37122.problems"]
+    # "5.000" in a column of whole numbers reads two ways; "-1" is below the minimum.
+    assert {p.row for p in fast.attrs["iso37122.problems"]} == {30_000, 41_000, 52_345}

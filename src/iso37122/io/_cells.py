@@ -61,7 +61,7 @@ class Column:
     cells: Sequence[object]
     factors: Sequence[float] | FloatArray
     where: At
-    out_rows: list[int]
+    out_rows: Sequence[int]
 
 
 # Text columns are handled by pyarrow's vectorised string kernels when it is installed.
@@ -83,13 +83,22 @@ class CellReader:
     read: dict[str, Column] = field(default_factory=dict)
     frame_rows: list[str] = field(default_factory=list)
     """Per output row, where it starts in the file (``row 5``)."""
+    _positions: dict[str, dict[int, int]] = field(default_factory=dict)
 
     def locate(self, out_row: int, variable: str) -> str:
         """Where the cell of one output row and variable is in the file."""
         column = self.read.get(variable)
-        if column is None or out_row not in column.out_rows:
+        if column is None:
             return ""
-        return column.where[column.out_rows.index(out_row)]
+        if isinstance(column.out_rows, range):  # a wide file: output row k is cell k
+            inside = column.out_rows.start <= out_row < column.out_rows.stop
+            return column.where[out_row - column.out_rows.start] if inside else ""
+        if variable not in self._positions:  # the first cell of each output row
+            positions = self._positions[variable] = {}
+            for k, row in enumerate(column.out_rows):
+                positions.setdefault(row, k)
+        position = self._positions[variable].get(out_row)
+        return "" if position is None else column.where[position]
 
     def problem(
         self, out_row: int, where: str, variable: str, cell: object, rule: ErrorCode, text: str

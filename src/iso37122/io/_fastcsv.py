@@ -31,7 +31,7 @@ class TextCells(Sequence[object]):
 
     def __init__(self, array: Any) -> None:
         self.array = array
-        """The raw text between delimiters, a ``pyarrow.Array`` of strings without nulls."""
+        """The raw text between delimiters: pyarrow strings (chunked or not) without nulls."""
 
     def __len__(self) -> int:
         return len(self.array)
@@ -92,11 +92,13 @@ def arrow_csv_cells(
         if text.count("\r") != text.count("\r\n"):
             return None
         text = text.replace("\r\n", "\n")
-    body = text.rstrip("\n")
-    if "\n\n" in body or "\n" not in body or body[:1] == "\n":
-        return None  # blank lines move the row numbers, a header alone has no data
-    first, _, rest = body.partition("\n")
-    headers = _header_cells(first, sep)
+    end = len(text)
+    while end and text[end - 1] == "\n":
+        end -= 1
+    first_end = text.find("\n", 0, end)
+    if first_end <= 0 or text.find("\n\n", 0, end) != -1:
+        return None  # a header alone, or blank lines, which move the row numbers
+    headers = _header_cells(text[:first_end], sep)
     if headers is None or len(headers) < 2:
         return None
     import pyarrow as pa
@@ -106,8 +108,8 @@ def arrow_csv_cells(
     names = [f"c{j}" for j in range(len(headers))]
     try:
         table = pcsv.read_csv(
-            io.BytesIO(rest.encode("utf-8")),
-            read_options=pcsv.ReadOptions(column_names=names),
+            io.BytesIO((text if end >= len(text) - 1 else text[:end]).encode("utf-8")),
+            read_options=pcsv.ReadOptions(column_names=names, skip_rows=1),
             parse_options=pcsv.ParseOptions(
                 delimiter=sep, quote_char=False, escape_char=False, ignore_empty_lines=False
             ),
@@ -120,9 +122,9 @@ def arrow_csv_cells(
     except (pa.ArrowException, ValueError):
         return None  # ragged rows, or a row of spaces: the general reader handles them
     n = table.num_rows
-    if n != rest.count("\n") + 1:
+    if n != text.count("\n", first_end + 1, end) + 1:
         return None
-    columns = [table.column(j).combine_chunks() for j in range(len(headers))]
+    columns = [table.column(j) for j in range(len(headers))]
     # A row is blank when all its cells are: look only at the rows whose first cell is.
     blank = np.flatnonzero(_blank(pc, columns[0]))
     for column in columns[1:]:

@@ -262,7 +262,7 @@ def _wide(
             grid.cells[j],
             np.full(n, factor),
             At(grid.where, grid.columns[j]),
-            list(range(n)),
+            range(n),
         )
         data[variable.id] = reader.parse(column, grid.columns[j])
     provenance = _wide_provenance(grid, headers, cities, years, codes, list(seen))
@@ -397,7 +397,7 @@ def _long(
         column.cells.append(row[index["value"]])  # type: ignore[attr-defined]  # a list, built here
         column.factors.append(factor)  # type: ignore[union-attr]  # a list, built here
         column.where.rows.append(where)  # type: ignore[attr-defined]  # a list, built here
-        column.out_rows.append(out_row)
+        column.out_rows.append(out_row)  # type: ignore[attr-defined]  # a list, built here
         source = row[index["source"]] if "source" in index else None
         quality = _quality(grid, where, row[index["quality"]] if "quality" in index else None)
         ref = row[index["reference_year"]] if "reference_year" in index else None
@@ -436,7 +436,7 @@ def _long(
     for variable_id, column in columns.items():
         values = reader.parse(column, value_label)
         out = np.full(n, np.nan)
-        out[column.out_rows] = values
+        out[list(column.out_rows)] = values
         data[variable_id] = out
     frame = pd.DataFrame(data)
     has_provenance = any(p[4:] != (None, None, None) for p in provenance)
@@ -465,14 +465,17 @@ def _validate(
             f"{reader.grid.name}: {str(e).splitlines()[0]}", relocated, code=e.code
         ) from None
     located = {(p.row, p.variable) for p in reader.problems}
+    bad_rows: dict[str, list[int]] = {}
     for problem in table.problems:
         if problem.row is None or (problem.row, problem.variable) in located:
             continue
-        frame.loc[problem.row, problem.variable] = np.nan
+        bad_rows.setdefault(problem.variable or "", []).append(problem.row)
         at = reader.locate(problem.row, problem.variable or "")
         reader.problems.append(
             dataclasses.replace(problem, message=f"{reader.grid.name}, {at}: {problem.message}")
         )
+    for variable, bad in bad_rows.items():
+        frame.loc[bad, variable] = np.nan
     problems = sorted(reader.problems, key=lambda p: (p.row or 0, p.variable or ""))
     if strict and problems:
         raise DataError(
