@@ -230,7 +230,13 @@ def _fits(row: list[str], width: int) -> bool:
 
 
 def _sniff(text: str, name: str) -> str:
-    sample = "\n".join(text.splitlines()[:50])
+    end = -1
+    for _ in range(51):  # the first 50 lines, without splitting the whole file
+        end = text.find("\n", end + 1)
+        if end == -1:
+            break
+    head = text if end == -1 else text[: end + 1]
+    sample = "\n".join(head.splitlines()[:50])
     best: tuple[float, int, int] | None = None
     chosen = _DELIMITERS[0]
     for rank, sep in enumerate(_DELIMITERS):
