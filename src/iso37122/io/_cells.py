@@ -20,11 +20,13 @@ import pandas as pd
 
 from iso37122.errors import ErrorCode, Problem, UnitError, show_value
 from iso37122.indicators._formulas import FloatArray
+from iso37122.io._fastcsv import TextCells
 from iso37122.io._headers import unit_factor
 from iso37122.io._sources import Grid
 from iso37122.io._text import (
     DASH_MARKERS,
     MISSING_MARKERS,
+    POINT_DECIMAL,
     SPACES,
     Convention,
     Dash,
@@ -56,10 +58,10 @@ class Column:
     """The cells of one variable, wherever they came from, and where each one is in the file."""
 
     variable: Variable
-    cells: list[object]
-    factors: list[float]
+    cells: Sequence[object]
+    factors: Sequence[float] | FloatArray
     where: At
-    out_rows: list[int]
+    out_rows: Sequence[int]
 
 
 # Text columns are handled by pyarrow's vectorised string kernels when it is installed.
@@ -81,13 +83,22 @@ class CellReader:
     read: dict[str, Column] = field(default_factory=dict)
     frame_rows: list[str] = field(default_factory=list)
     """Per output row, where it starts in the file (``row 5``)."""
+    _positions: dict[str, dict[int, int]] = field(default_factory=dict)
 
     def locate(self, out_row: int, variable: str) -> str:
         """Where the cell of one output row and variable is in the file."""
         column = self.read.get(variable)
-        if column is None or out_row not in column.out_rows:
+        if column is None:
             return ""
-        return column.where[column.out_rows.index(out_row)]
+        if isinstance(column.out_rows, range):  # a wide file: output row k is cell k
+            inside = column.out_rows.start <= out_row < column.out_rows.stop
+            return column.where[out_row - column.out_rows.start] if inside else ""
+        if variable not in self._positions:  # the first cell of each output row
+            positions = self._positions[variable] = {}
+            for k, row in enumerate(column.out_rows):
+                positions.setdefault(row, k)
+        position = self._positions[variable].get(out_row)
+        return "" if position is None else column.where[position]
 
     def problem(
         self, out_row: int, where: str, variable: str, cell: object, rule: ErrorCode, text: str
@@ -104,16 +115,21 @@ class CellReader:
         """
         self.read[column.variable.id] = column
         n = len(column.cells)
-        cells = np.empty(n, dtype=object)
-        cells[:] = column.cells
-        factors = np.asarray(column.factors, dtype=float)
+        factors = np.array(column.factors, dtype=float)
         values = np.full(n, np.nan)
+        if isinstance(column.cells, TextCells) and self._parse_arrow(
+            column, header, column.cells, factors, values
+        ):
+            self._check_whole(column, values)
+            return values
+        cells = np.empty(n, dtype=object)
+        cells[:] = list(column.cells)
         given = ~pd.isna(cells)
         kind = pd.api.types.infer_dtype(cells, skipna=True)
         if kind in _UNIFORM:  # one type throughout: no need to look at each cell
             held = np.where(given, _UNIFORM[kind], 0).astype(np.int8)
         else:
-            held = np.fromiter((_HELD.get(type(c), 3) for c in column.cells), np.int8, count=n)
+            held = np.fromiter((_HELD.get(type(c), 3) for c in cells), np.int8, count=n)
         for k in np.flatnonzero(held == 3):
             cell = cells[k]
             if isinstance(cell, numbers.Real) and not isinstance(cell, bool | np.bool_):
@@ -155,8 +171,9 @@ class CellReader:
             if unit is not None:
                 units[int(j)] = unit
         texts = pd.Series(numbers_only, dtype=_TEXT)
+        # "0.500" proves a decimal point where "5.000" does not: a leading zero is in the shape.
         shape: pd.Series[str] = texts.str.replace(r"\d", "9", regex=True) + np.where(
-            texts.str.match(r"[+-]?0\d").to_numpy(dtype=bool), "0", ""
+            texts.str.match(r"[+-]?0").to_numpy(dtype=bool), "0", ""
         )
         codes, uniques = pd.factorize(shape)
         _, positions = np.unique(codes, return_index=True)
@@ -208,6 +225,106 @@ class CellReader:
                 message = ambiguous_message(str(numbers_only[at]), header)
             self._bad(column, int(text[at]), cells[text[at]], rule, message)
 
+    def _parse_arrow(
+        self,
+        column: Column,
+        header: str,
+        cells: TextCells,
+        factors: FloatArray,
+        values: FloatArray,
+    ) -> bool:
+        """Read a column held by pyarrow with whole-column kernels; ``False`` leaves it alone.
+
+        Cells written as plain decimals (``12``, ``-3.25``) are classified with vectorised
+        regular expressions and converted by pyarrow; the few others (markers, units, text) go
+        one by one through the rules of :mod:`iso37122.io._text`. A column with a cell that
+        proves a decimal comma or thousands grouping (``1.455.672``, ``17,5``, ``1,500``), or
+        read with ``decimal=","``, returns ``False`` untouched for the general reader.
+        """
+        given = self.convention
+        if given is not None and given.decimal != ".":
+            return False
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        text = pc.utf8_trim_whitespace(cells.array)
+        size = pc.binary_length(text).to_numpy(zero_copy_only=False)
+        empty = size == 0
+        simple_kernel = pc.match_substring_regex(text, r"^[+-]?\d+(?:\.\d+)?$")
+        if self.na_values:
+            named = pc.is_in(text, value_set=pa.array(sorted(self.na_values), pa.string()))
+            simple_kernel = pc.and_(simple_kernel, pc.invert(named))
+        simple = simple_kernel.to_numpy(zero_copy_only=False)
+        # "5.000" and "-123.456": 5 to 8 characters, checked by the pattern only then.
+        ambiguous = simple & (size >= 5) & (size <= 8)
+        if ambiguous.any():
+            at = np.flatnonzero(ambiguous)
+            pattern = r"^[+-]?[1-9]\d{0,2}\.\d{3}$"
+            found = pc.match_substring_regex(text.take(pa.array(at)), pattern)
+            ambiguous[at] = found.to_numpy(zero_copy_only=False)
+        rest: list[tuple[int, str, str | None]] = []
+        zeros: list[int] = []
+        for k in np.flatnonzero(~(simple | empty)).tolist():
+            cell = cells[k]
+            if cell is None:
+                continue  # blank to Python's eyes, as to the general reader
+            stripped = str(cell).strip()
+            if stripped in DASH_MARKERS:
+                if self.dash == "zero":
+                    zeros.append(k)
+                continue
+            if stripped in MISSING_MARKERS or stripped in self.na_values:
+                continue
+            compact = SPACES.sub("", stripped.strip('"').strip())
+            unit = None
+            if re.search(r"[A-Za-z%²³]", compact):
+                number, unit = split_inline_unit(compact)
+                compact = SPACES.sub("", number)
+            reading = evidence(compact)
+            if isinstance(reading, Convention) or reading == "ambiguous":
+                return False  # the column proves or needs a convention: the general reader
+            rest.append((k, compact, unit))
+        convention = given
+        if convention is None and (rest or ambiguous.any()):
+            dotted = simple & pc.match_substring(text, ".").to_numpy(zero_copy_only=False)
+            if (dotted & ~ambiguous).any():
+                convention = POINT_DECIMAL
+        good = simple.copy()
+        if convention is None:
+            good &= ~ambiguous
+        found = pc.cast(pc.if_else(pa.array(good), text, None), pa.float64())
+        values[:] = found.to_numpy(zero_copy_only=False) * factors
+        values[zeros] = 0.0
+        for k, _, unit in rest:
+            if unit is not None:
+                try:
+                    factors[k] = unit_factor(unit, column.variable)
+                except UnitError as e:
+                    raise UnitError(f"{self.grid.name}, {column.where[k]}: {e}") from None
+        bad: list[tuple[int, ErrorCode, str]] = []
+        readable: list[tuple[int, str]] = []
+        for k, compact, _ in rest:
+            if parse_number(compact, convention) is None:
+                how = f" written with {convention.describe()}" if convention else ""
+                bad.append((k, "not_a_number", f"is not a number{how}"))
+                continue
+            if convention is not None:
+                if convention.thousands:
+                    compact = compact.replace(convention.thousands, "")
+                compact = compact.replace(convention.decimal, ".")
+            readable.append((k, compact))
+        if readable:
+            where = [k for k, _ in readable]
+            strings = pd.Series([c for _, c in readable], dtype=object)
+            numbers = pd.to_numeric(strings, errors="coerce")
+            values[where] = numbers.to_numpy(dtype=float) * factors[where]
+        for k in np.flatnonzero(ambiguous & ~good).tolist():
+            message = ambiguous_message(str(text[k].as_py()), header)
+            bad.append((k, "ambiguous_number", message))
+        for k, rule, message in bad:
+            self._bad(column, k, cells[k], rule, message)
+        return True
+
     def _check_whole(self, column: Column, values: FloatArray) -> None:
         variable = column.variable
         if variable.kind is not Kind.COUNT:
@@ -221,7 +338,7 @@ class CellReader:
             self._bad(
                 column,
                 int(k),
-                column.cells[k],
+                column.cells[int(k)],
                 "not_whole",
                 f"gives {values[k]:g} {variable.unit}, but a count must be a whole number; check "
                 "the decimal and thousands separators (decimal=, thousands=) and the unit",

@@ -16,11 +16,13 @@ import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from types import ModuleType
 from typing import IO, Any, Literal
 
 from iso37122.errors import DataError, MissingDependencyError
+from iso37122.io._fastcsv import arrow_csv_cells
 from iso37122.io._text import decode
 
 __all__ = [
@@ -89,8 +91,9 @@ class Grid:
         Column headers, stripped, with inner runs of spaces collapsed.
     columns
         How each column is named in messages (``column C 'Luas (ha)'`` or ``field 'land_area'``).
-    rows
-        Data rows, each as long as ``headers``; a cell is ``None`` (empty), text or a value.
+    cells
+        The data, column by column, each as long as ``where``; a cell is ``None`` (empty),
+        text or a value.
     where
         Per data row, where it is in the file (``row 5``, ``record 4``, ``line 5``).
     """
@@ -98,8 +101,13 @@ class Grid:
     name: str
     headers: list[str]
     columns: list[str]
-    rows: list[list[object]]
+    cells: list[Sequence[object]]
     where: list[str]
+
+    @cached_property
+    def rows(self) -> list[list[object]]:
+        """The data row by row, each as long as ``headers``."""
+        return [list(row) for row in zip(*self.cells, strict=True)] if self.cells else []
 
 
 def _name_of(source: Source) -> str:
@@ -222,7 +230,13 @@ def _fits(row: list[str], width: int) -> bool:
 
 
 def _sniff(text: str, name: str) -> str:
-    sample = "\n".join(text.splitlines()[:50])
+    end = -1
+    for _ in range(51):  # the first 50 lines, without splitting the whole file
+        end = text.find("\n", end + 1)
+        if end == -1:
+            break
+    head = text if end == -1 else text[: end + 1]
+    sample = "\n".join(head.splitlines()[:50])
     best: tuple[float, int, int] | None = None
     chosen = _DELIMITERS[0]
     for rank, sep in enumerate(_DELIMITERS):
@@ -256,6 +270,11 @@ def _csv_grid(text: str, name: str, sep: str | None) -> Grid:
     if not text.strip():
         raise DataError(f"{name} is empty", code="bad_file")
     sep = sep if sep is not None else _sniff(text, name)
+    plain = arrow_csv_cells(text, sep)
+    if plain is not None:
+        headers, cells, numbers = plain
+        labels = [f"column {column_letter(j)} {h!r}" for j, h in enumerate(headers)]
+        return Grid(name, headers, labels, cells, [f"row {n}" for n in numbers])
     try:
         try:
             records = _records(text, sep, strict=True)
@@ -482,4 +501,5 @@ def _grid(
                 code="bad_column",
             )
         seen[header.casefold()] = j
-    return Grid(name, headers, labels[:width], out, [where(n) for n, _ in body])
+    by_column: list[Sequence[object]] = [list(c) for c in zip(*out, strict=True)]
+    return Grid(name, headers, labels[:width], by_column, [where(n) for n, _ in body])

@@ -22,6 +22,7 @@ import pandas as pd
 from iso37122.data import READER_PROBLEMS, Extra, to_table
 from iso37122.errors import DataError, ErrorCode, UnitError, UnknownVariableError
 from iso37122.io._cells import At, CellReader, Column, split_inline_unit
+from iso37122.io._fastcsv import TextCells
 from iso37122.io._headers import (
     Header,
     UnknownNameError,
@@ -50,6 +51,7 @@ PROVENANCE_ATTR = "iso37122.provenance"
 """Key of ``DataFrame.attrs`` where ``read_table`` keeps the file's provenance columns."""
 
 Layout = Literal["auto", "wide", "long"]
+PROVENANCE_KEYS = ("source", "quality", "reference_year")
 
 
 # --------------------------------------------------------------------------------------------
@@ -159,7 +161,7 @@ def read_table(
 
 
 def _identity_columns(
-    reader: CellReader, headers: list[Header], rows: list[list[object]], where: list[str]
+    reader: CellReader, headers: list[Header], where: list[str]
 ) -> tuple[list[str], list[int], list[str | None]]:
     grid = reader.grid
     index = {h.target: j for j, h in enumerate(headers) if h.role == "identity"}
@@ -175,22 +177,27 @@ def _identity_columns(
     cities: list[str] = []
     years: list[int] = []
     codes: list[str | None] = []
-    for row, at in zip(rows, where, strict=True):
-        city = row[index["city"]]
+    plain = _plain_identities(grid, index)
+    if plain is not None:
+        return plain
+    code_cells = list(grid.cells[index["code"]]) if "code" in index else [None] * len(where)
+    city_cells, year_cells = list(grid.cells[index["city"]]), list(grid.cells[index["year"]])
+    for city, year, code, at in zip(city_cells, year_cells, code_cells, where, strict=True):
         if city is None or not str(city).strip():
             problems.append(f"{at}: the city is empty")
             rules.append("missing_identity")
         cities.append("" if city is None else str(city).strip())
-        year = row[index["year"]]
-        number = year if isinstance(year, int | float) and not isinstance(year, bool) else None
-        if isinstance(year, str):
-            number = parse_number(year, None)
-        if number is None or not float(number).is_integer():
-            problems.append(f"{at}: year {year!r} is not a whole number")
-            rules.append("bad_year")
-            number = 0
-        years.append(int(number))
-        code = row[index["code"]] if "code" in index else None
+        if isinstance(year, str) and len(year) < 10 and year.isascii() and year.isdigit():
+            years.append(int(year))
+        else:
+            number = year if isinstance(year, int | float) and not isinstance(year, bool) else None
+            if isinstance(year, str):
+                number = parse_number(year, None)
+            if number is None or not float(number).is_integer():
+                problems.append(f"{at}: year {year!r} is not a whole number")
+                rules.append("bad_year")
+                number = 0
+            years.append(int(number))
         if isinstance(code, float):
             problems.append(
                 f"{at}: code {code!r} was stored as a number; a code such as '35.10' becomes "
@@ -207,17 +214,33 @@ def _identity_columns(
     return cities, years, codes
 
 
+def _plain_identities(
+    grid: Grid, index: Mapping[str, int]
+) -> tuple[list[str], list[int], list[str | None]] | None:
+    """Cities, years and codes of a plain CSV read by pyarrow, when none of them is bad."""
+    held = {k: grid.cells[index[k]] for k in ("city", "year", "code") if k in index}
+    if not all(isinstance(cells, TextCells) for cells in held.values()):
+        return None
+    texts = {k: [str(c).strip() for c in cells.array.to_pylist()] for k, cells in held.items()}  # type: ignore[attr-defined]
+    cities, years = texts["city"], texts["year"]
+    if not all(cities) or not all(len(y) < 10 and y.isascii() and y.isdigit() for y in years):
+        return None  # the general loop names every bad row
+    codes: list[str | None] = [None] * len(cities)
+    if "code" in texts:
+        codes = [c or None for c in texts["code"]]
+    return cities, [int(y) for y in years], codes
+
+
 def _wide(
     reader: CellReader, headers: list[Header], units: dict[str, str], extra: Extra
 ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     grid = reader.grid
     _refuse_unknown(grid, headers, extra, allowed=("identity", "variable", "provenance"))
-    cities, years, codes = _identity_columns(reader, headers, grid.rows, grid.where)
+    cities, years, codes = _identity_columns(reader, headers, grid.where)
     reader.identities = list(zip(cities, years, strict=True))
     reader.frame_rows = list(grid.where)
     data: dict[str, Any] = {"city": cities, "year": years, "code": codes}
     seen: dict[str, str] = {}
-    by_column = list(zip(*grid.rows, strict=True))
     for j, header in enumerate(headers):
         if header.role != "variable":
             continue
@@ -233,13 +256,13 @@ def _wide(
             factor = unit_factor(unit, variable)
         except UnitError as e:
             raise UnitError(f"{grid.name}, {grid.columns[j]}: {e}") from None
-        n = len(grid.rows)
+        n = len(grid.where)
         column = Column(
             variable,
-            list(by_column[j]),
-            [factor] * n,
+            grid.cells[j],
+            np.full(n, factor),
             At(grid.where, grid.columns[j]),
-            list(range(n)),
+            range(n),
         )
         data[variable.id] = reader.parse(column, grid.columns[j])
     provenance = _wide_provenance(grid, headers, cities, years, codes, list(seen))
@@ -311,12 +334,10 @@ def _wide_provenance(
     if not {"source", "quality", "reference_year"} & set(index):
         return None
     records = []
-    for i, row in enumerate(grid.rows):
-        source = row[index["source"]] if "source" in index else None
-        quality = _quality(
-            grid, grid.where[i], row[index["quality"]] if "quality" in index else None
-        )
-        ref = row[index["reference_year"]] if "reference_year" in index else None
+    none: list[object] = [None] * len(grid.where)
+    given = {k: list(grid.cells[index[k]]) if k in index else none for k in PROVENANCE_KEYS}
+    for i, (source, quality_cell, ref) in enumerate(zip(*given.values(), strict=True)):
+        quality = _quality(grid, grid.where[i], quality_cell)
         reference = _reference_year(grid, grid.where[i], ref)
         for variable in variables:
             records.append(
@@ -339,7 +360,7 @@ def _long(
     grid = reader.grid
     _refuse_unknown(grid, headers, extra, allowed=("identity", "long", "provenance"))
     index = {h.target: j for j, h in enumerate(headers) if h.role in ("long", "identity")}
-    cities, years, codes = _identity_columns(reader, headers, grid.rows, grid.where)
+    cities, years, codes = _identity_columns(reader, headers, grid.where)
     order: dict[tuple[str, int], int] = {}
     identity_of: list[tuple[str, int, str | None]] = []
     columns: dict[str, Column] = {}
@@ -373,10 +394,10 @@ def _long(
         except UnitError as e:
             raise UnitError(f"{grid.name}, {where}: {e}") from None
         column = columns.setdefault(variable.id, Column(variable, [], [], At([], value_label), []))
-        column.cells.append(row[index["value"]])
-        column.factors.append(factor)
+        column.cells.append(row[index["value"]])  # type: ignore[attr-defined]  # a list, built here
+        column.factors.append(factor)  # type: ignore[union-attr]  # a list, built here
         column.where.rows.append(where)  # type: ignore[attr-defined]  # a list, built here
-        column.out_rows.append(out_row)
+        column.out_rows.append(out_row)  # type: ignore[attr-defined]  # a list, built here
         source = row[index["source"]] if "source" in index else None
         quality = _quality(grid, where, row[index["quality"]] if "quality" in index else None)
         ref = row[index["reference_year"]] if "reference_year" in index else None
@@ -415,7 +436,7 @@ def _long(
     for variable_id, column in columns.items():
         values = reader.parse(column, value_label)
         out = np.full(n, np.nan)
-        out[column.out_rows] = values
+        out[list(column.out_rows)] = values
         data[variable_id] = out
     frame = pd.DataFrame(data)
     has_provenance = any(p[4:] != (None, None, None) for p in provenance)
@@ -444,14 +465,17 @@ def _validate(
             f"{reader.grid.name}: {str(e).splitlines()[0]}", relocated, code=e.code
         ) from None
     located = {(p.row, p.variable) for p in reader.problems}
+    bad_rows: dict[str, list[int]] = {}
     for problem in table.problems:
         if problem.row is None or (problem.row, problem.variable) in located:
             continue
-        frame.loc[problem.row, problem.variable] = np.nan
+        bad_rows.setdefault(problem.variable or "", []).append(problem.row)
         at = reader.locate(problem.row, problem.variable or "")
         reader.problems.append(
             dataclasses.replace(problem, message=f"{reader.grid.name}, {at}: {problem.message}")
         )
+    for variable, bad in bad_rows.items():
+        frame.loc[bad, variable] = np.nan
     problems = sorted(reader.problems, key=lambda p: (p.row or 0, p.variable or ""))
     if strict and problems:
         raise DataError(

@@ -1,0 +1,227 @@
+"""The pyarrow reading of plain CSVs gives what the general reader gives, cell for cell."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import iso37122 as iso
+from iso37122.errors import DataError, UnitError
+from iso37122.io import _sources
+from iso37122.io._fastcsv import arrow_csv_cells
+
+pytest.importorskip("pyarrow")
+
+PLAIN = ["12", "+3", "007", "-0", "123456", "0", "42", "2506603"]
+DECIMALS = ["12.5", "0.500", "5.000", "1.250", ".5", "123.456", "1234.567", "0.25", "-7.125"]
+TRICKY = [
+    "...",
+    "…",
+    "-",
+    "–",
+    "NA",
+    "",
+    "  ",
+    "inf",
+    "abc",
+    "5.",
+    "1 234",
+    "1.234.567",
+    "9999",
+    "x",
+    " 12",
+    "12.5 ",
+    "17,5",
+    "1,500",
+    "1,234.5",
+    "2.506.603",
+]
+HEADERS = ["city", "year", "code", "population", "land_area (ha)", "road_length", "households"]
+OPTIONS: list[dict[str, Any]] = [
+    {},
+    {"dash": "zero"},
+    {"na_values": ["9999", "x"]},
+    {"decimal": "."},
+    {"thousands": ",", "decimal": "."},
+    {"decimal": ","},
+]
+
+
+def _cell(rng: random.Random, style: str, sep: str) -> str:
+    pool = {"plain": PLAIN, "decimal": DECIMALS + PLAIN}.get(style, PLAIN + DECIMALS)
+    if rng.random() < 0.15:
+        pool = TRICKY
+    if style == "area" and rng.random() < 0.1:
+        pool = ["12 ha", "3 km2", "0,5 km2", "7.5 ha"]
+    cell = rng.choice(pool)
+    return cell if sep not in cell else rng.choice(PLAIN)
+
+
+def _file(rng: random.Random, sep: str) -> str:
+    styles = [rng.choice(["plain", "decimal", "mixed"]) for _ in HEADERS[3:]]
+    styles[1] = "area"
+    lines = [sep.join(HEADERS)]
+    for i in range(rng.randint(1, 30)):
+        cells = [f"Kota {i}", "2024", f"{3200 + i}"]
+        cells += [_cell(rng, style, sep) for style in styles]
+        lines.append(sep.join(cells))
+    return "\n".join(lines) + "\n"
+
+
+def _general(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Any]:
+    """``read_table`` with the pyarrow path switched off."""
+
+    def read(*args: Any, **kwargs: Any) -> Any:
+        with monkeypatch.context() as m:
+            m.setattr(_sources, "arrow_csv_cells", lambda text, sep: None)
+            return iso.read_table(*args, **kwargs)
+
+    return read
+
+
+def _outcome(read: Callable[..., Any], data: bytes, options: dict[str, Any]) -> Any:
+    try:
+        frame = read(data, format="csv", **options)
+    except (DataError, UnitError) as e:
+        return type(e).__name__, str(e), getattr(e, "code", None)
+    return frame
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_fast_path_equals_the_general_reader_on_dirty_files(
+    monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    rng = random.Random(seed)
+    sep = rng.choice([";", ",", "\t"])
+    text = _file(rng, sep)
+    assert arrow_csv_cells(text, sep) is not None  # the file takes the pyarrow path
+    general = _general(monkeypatch)
+    for options in OPTIONS:
+        fast = _outcome(iso.read_table, text.encode(), options)
+        slow = _outcome(general, text.encode(), options)
+        if isinstance(slow, tuple) or isinstance(fast, tuple):
+            assert fast == slow, options
+            continue
+        pd.testing.assert_frame_equal(fast, slow)
+        assert fast.attrs["iso37122.problems"] == slow.attrs["iso37122.problems"], options
+
+
+def test_a_bad_cell_deep_in_a_large_column_is_named_with_its_file_row() -> None:
+    n = 20_000
+    rng = np.random.default_rng(0)
+    population = rng.integers(1_000, 3_000_000, n).astype(str).astype(object)
+    area = np.round(rng.uniform(10, 5_000, n), 2).astype(str).astype(object)
+    population[14_999] = "banyak"  # file row 15 001 (the header is row 1)
+    area[17_499] = "5.000"  # reads two ways... but the column's other cells prove a point
+    population[18_999] = "..."
+    lines = ["city;year;population;land_area"]
+    lines += [
+        f"Kota {i};2024;{p};{a}" for i, (p, a) in enumerate(zip(population, area, strict=True))
+    ]
+    frame = iso.read_table("\n".join(lines).encode(), format="csv")
+    problems = frame.attrs["iso37122.problems"]
+    assert [(p.row, p.variable, p.rule) for p in problems] == [
+        (14_999, "population", "not_a_number")
+    ]
+    assert "row 15001, column C 'population'" in problems[0].message
+    assert "'banyak'" in problems[0].message
+    assert frame["land_area"].iloc[17_499] == 5.0
+    assert np.isnan(frame["population"].iloc[18_999])
+    expected = population[:10].astype(float)
+    assert frame["population"].iloc[:10].tolist() == expected.tolist()
+
+
+def test_a_grouping_proof_deep_in_the_file_reads_the_whole_column_as_bps_numbers() -> None:
+    cells = ["5.000"] * 9_999 + ["1.234.567"]
+    lines = ["city;year;population"] + [f"Kota {i};2024;{c}" for i, c in enumerate(cells)]
+    frame = iso.read_table("\n".join(lines).encode(), format="csv")
+    assert frame["population"].iloc[0] == 5000.0
+    assert frame["population"].iloc[-1] == 1234567.0
+    assert frame.attrs["iso37122.problems"] == ()
+
+
+def test_ambiguous_cells_without_proof_are_each_named() -> None:
+    lines = ["city;year;population"] + [f"Kota {i};2024;{i + 1}" for i in range(5_000)]
+    lines[3_001] = "Kota X;2024;5.000"
+    frame = iso.read_table("\n".join(lines).encode(), format="csv")
+    (problem,) = frame.attrs["iso37122.problems"]
+    assert problem.rule == "ambiguous_number"
+    assert problem.message.startswith("the given bytes, row 3002, column C 'population'")
+    assert "could be 5 000" in problem.message or "5000" in problem.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'city;year;population\n"Kota A";2024;5\n',  # quotes
+        "city;year;population\n\nKota A;2024;5\n",  # a blank line
+        "city;year;population\r\nKota A;2024;5\rKota B;2024;6\n",  # a bare carriage return
+        "city;year;population\nKota A;2024;5;\n",  # a trailing delimiter
+        "city;year;;population\nKota A;2024;;5\n",  # an empty header
+    ],
+)
+def test_files_that_are_not_plain_go_to_the_general_reader(text: str) -> None:
+    assert arrow_csv_cells(text, ";") is None
+
+
+def test_all_blank_rows_are_skipped_and_rows_keep_their_numbers() -> None:
+    text = "city;year;population\nKota A;2024;5\n;;\nKota B;2024;x\n"
+    frame = iso.read_table(text.encode(), format="csv")
+    assert frame["city"].tolist() == ["Kota A", "Kota B"]
+    (problem,) = frame.attrs["iso37122.problems"]
+    assert "row 4, column C 'population'" in problem.message
+
+
+@pytest.mark.parametrize("cell", ["2 kg", "1e5", "1.5e3"])
+def test_a_wrong_unit_in_a_cell_is_the_same_error(
+    monkeypatch: pytest.MonkeyPatch, cell: str
+) -> None:
+    text = f"city;year;land_area (ha)\nKota A;2024;12.5\nKota B;2024;{cell}\n"
+    fast = _outcome(iso.read_table, text.encode(), {})
+    assert isinstance(fast, tuple)
+    assert fast[0] == "UnitError"
+    assert "row 3, column C 'land_area (ha)'" in fast[1]
+    assert fast == _outcome(_general(monkeypatch), text.encode(), {})
+
+
+@pytest.mark.parametrize("cells", [("5.000", "0.500"), ("0.500", "5.000")])
+def test_a_leading_zero_proves_a_decimal_point_in_either_order(
+    monkeypatch: pytest.MonkeyPatch, cells: tuple[str, str]
+) -> None:
+    text = "city;year;land_area (km2)\n" + "".join(
+        f"Kota {i};2024;{c}\n" for i, c in enumerate(cells)
+    )
+    for read in (iso.read_table, _general(monkeypatch)):
+        frame = read(text.encode(), format="csv")
+        assert frame["land_area"].tolist() == [float(c) for c in cells]
+        assert frame.attrs["iso37122.problems"] == ()
+
+
+def test_a_file_read_in_several_pyarrow_blocks_equals_the_general_reader(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    n = 60_000
+    rng = np.random.default_rng(1)
+    population = rng.integers(1_000, 3_000_000, n).astype(str).astype(object)
+    area = rng.uniform(10, 5_000, n).astype(str).astype(object)
+    for k, cell in [(41_000, "x"), (52_345, "5.000"), (59_999, "..."), (30_000, "-1")]:
+        population[k] = cell
+    area[45_678] = "12 ha"
+    lines = ["city;year;code;population;land_area (km2)"]
+    lines += [
+        f"Kota Panjang Sekali Namanya {i};2024;{3_000_000 + i};{p};{a}"
+        for i, (p, a) in enumerate(zip(population, area, strict=True))
+    ]
+    data = "\n".join(lines).encode()
+    assert len(data) > 4 * 2**20  # several of pyarrow's 1 MiB blocks
+    fast = iso.read_table(data, format="csv")
+    slow = _general(monkeypatch)(data, format="csv")
+    pd.testing.assert_frame_equal(fast, slow)
+    assert fast.attrs["iso37122.problems"] == slow.attrs["iso37122.problems"]
+    # "5.000" in a column of whole numbers reads two ways; "-1" is below the minimum.
+    assert {p.row for p in fast.attrs["iso37122.problems"]} == {30_000, 41_000, 52_345}
