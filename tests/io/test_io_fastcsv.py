@@ -177,7 +177,7 @@ def test_all_blank_rows_are_skipped_and_rows_keep_their_numbers() -> None:
     assert "row 4, column C 'population'" in problem.message
 
 
-@pytest.mark.parametrize("cell", ["2 kg", "1e5", "1.5e3"])
+@pytest.mark.parametrize("cell", ["2 kg", "1e5 kg", "1.5e3 m"])
 def test_a_wrong_unit_in_a_cell_is_the_same_error(
     monkeypatch: pytest.MonkeyPatch, cell: str
 ) -> None:

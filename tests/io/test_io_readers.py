@@ -79,6 +79,30 @@ def test_cells_that_prove_their_convention(tmp_path: Path, cell: str, expected: 
     assert iso.read_table(write(tmp_path, "x.csv", text))["land_area"].iloc[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        (("1e5", "2.5E+03"), [100_000.0, 2_500.0]),  # plain CSV: the fast reader
+        (("1e5", "1.455.672"), [100_000.0, 1_455_672.0]),  # no decimal mark: either convention
+        (("1,5E+06", "1.455.672"), [1_500_000.0, 1_455_672.0]),  # Indonesian exponent
+        (("1,5E+06", "7"), [1_500_000.0, 7.0]),  # a comma mantissa proves a decimal comma
+        (('"1e5"', "2e1 thousand_people"), [100_000.0, 20_000.0]),  # quoted; then a unit
+    ],
+)
+def test_numbers_in_exponent_notation(
+    tmp_path: Path, cells: tuple[str, str], expected: list[float]
+) -> None:
+    text = "city;year;population\n" + "".join(f"K{i};2024;{c}\n" for i, c in enumerate(cells))
+    frame = iso.read_table(write(tmp_path, "x.csv", text), strict=True)
+    assert frame["population"].tolist() == expected
+
+
+def test_an_exponent_against_the_columns_convention_is_named(tmp_path: Path) -> None:
+    text = "city;year;population\nK1;2024;1.5e5\nK2;2024;1.455.672\n"
+    with pytest.raises(iso.errors.DataError, match=r"row 2, column C 'population' \('1.5e5'\)"):
+        iso.read_table(write(tmp_path, "x.csv", text), strict=True)
+
+
 def test_convention_proven_by_another_cell_resolves_an_ambiguous_one(tmp_path: Path) -> None:
     text = "city;year;population\nA;2024;1.455.672\nB;2024;5.000\n"
     frame = iso.read_table(write(tmp_path, "x.csv", text))
@@ -345,6 +369,18 @@ def test_cell_with_its_own_unit(tmp_path: Path) -> None:
     frame = iso.read_table(write(tmp_path, "x.csv", text))
     # 17 577 ha = 175.77 km²; the plain cell is in the canonical km².
     assert frame["land_area"].tolist() == pytest.approx([175.77, 1234.5])
+
+
+@pytest.mark.parametrize("quote", ["", '"'])  # plain files take the fast reader, quoted not
+def test_cell_units_of_several_words(tmp_path: Path, quote: str) -> None:
+    text = (
+        "city;year;population;households\n"
+        f"A;2024;{quote}20 ribu jiwa{quote};{quote}812.440 rumah tangga{quote}\n"
+        f"B;2024;{quote}1 482 354 jiwa{quote};{quote}7 rumah tangga{quote}\n"
+    )
+    frame = iso.read_table(write(tmp_path, "x.csv", text), strict=True, decimal=",")
+    assert frame["population"].tolist() == [20_000.0, 1_482_354.0]
+    assert frame["households"].tolist() == [812_440.0, 7.0]
 
 
 def test_given_convention_rejects_the_other_one(tmp_path: Path) -> None:

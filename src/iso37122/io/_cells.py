@@ -40,6 +40,11 @@ from iso37122.variables import Kind, Variable
 __all__ = ["At", "CellReader", "Column", "ambiguous_message", "split_inline_unit"]
 
 _INLINE_UNIT = re.compile(r"^(?P<number>[^A-Za-z%²³]*?)\s*(?P<unit>[A-Za-z%].*)$")
+# A number in exponent notation ("1e5", "1.5E+06", "1,5E+06"), then perhaps a unit: its "e" is
+# not the start of a unit.
+_EXPONENT_UNIT = re.compile(
+    r"^(?P<number>[+-]?(?:\d[\d.,]*|[.,]\d+)[eE][+-]?\d+)(?:\s*(?P<unit>[A-Za-z%].*))?$"
+)
 
 
 @dataclass(frozen=True)
@@ -164,9 +169,11 @@ class CellReader:
             stripped = stripped.str.strip('"').str.strip()
         compact = stripped.str.replace(SPACES.pattern, "", regex=True)
         numbers_only = compact.to_numpy(dtype=object, copy=True)
+        spaced = stripped.to_numpy(dtype=object)
         units: dict[int, str] = {}
         for j in np.flatnonzero(compact.str.contains(r"[A-Za-z%²³]", regex=True).to_numpy()):
-            number, unit = split_inline_unit(str(numbers_only[j]))
+            # Split before the spaces go: a unit may have words ("ribu jiwa", "rumah tangga").
+            number, unit = split_inline_unit(str(spaced[j]))
             numbers_only[j] = SPACES.sub("", number)
             if unit is not None:
                 units[int(j)] = unit
@@ -275,10 +282,11 @@ class CellReader:
                 continue
             if stripped in MISSING_MARKERS or stripped in self.na_values:
                 continue
-            compact = SPACES.sub("", stripped.strip('"').strip())
+            unquoted = stripped.strip('"').strip()
+            compact = SPACES.sub("", unquoted)
             unit = None
             if re.search(r"[A-Za-z%²³]", compact):
-                number, unit = split_inline_unit(compact)
+                number, unit = split_inline_unit(unquoted)
                 compact = SPACES.sub("", number)
             reading = evidence(compact)
             if isinstance(reading, Convention) or reading == "ambiguous":
@@ -350,6 +358,17 @@ class CellReader:
 
 
 def split_inline_unit(cell: str) -> tuple[str, str | None]:
+    """Split a cell into its number and the unit written after it (``None``: no unit).
+
+    Examples
+    --------
+    >>> split_inline_unit("17.577,00 ha"), split_inline_unit("1.5E+06"), split_inline_unit("2e3 ha")
+    (('17.577,00', 'ha'), ('1.5E+06', None), ('2e3', 'ha'))
+    """
+    exponent = _EXPONENT_UNIT.match(cell.strip())
+    if exponent:
+        unit = exponent.group("unit")
+        return exponent.group("number"), unit.strip() if unit else None
     match = _INLINE_UNIT.match(cell.strip())
     if match and match.group("number").strip() and re.search(r"\d", match.group("number")):
         return match.group("number").strip(), match.group("unit").strip()

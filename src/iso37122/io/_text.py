@@ -154,6 +154,7 @@ _GROUPED_COMMAS = re.compile(rf"^{_SIGN}\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?$")
 _ONE_MARK = re.compile(rf"^{_SIGN}(?P<int>\d*)(?P<mark>[.,])(?P<frac>\d+)$")
 _PLAIN = re.compile(rf"^{_SIGN}\d+$")
 _EXPONENT = re.compile(rf"^{_SIGN}(?:\d+(?:\.\d*)?|\.\d+)[eE]{_SIGN}\d+$")
+_COMMA_EXPONENT = re.compile(rf"^{_SIGN}(?:\d+,\d*|,\d+)[eE]{_SIGN}\d+$")
 
 
 Reading = Convention | Literal["plain", "ambiguous", "other"]
@@ -173,6 +174,8 @@ def evidence(text: str) -> Reading:
     (True, True)
     >>> evidence("5.000"), evidence("1 482 354"), evidence("0.250") == POINT_DECIMAL
     ('ambiguous', 'plain', True)
+    >>> evidence("1e5"), evidence("1.5E+06") == POINT_DECIMAL, evidence("1,5E+06") == COMMA_DECIMAL
+    ('plain', True, True)
     """
     cell = _compact(text)
     if _PLAIN.match(cell):
@@ -199,6 +202,8 @@ def evidence(text: str) -> Reading:
         return POINT_DECIMAL if one.group("mark") == "." else COMMA_DECIMAL
     if _EXPONENT.match(cell):
         return POINT_DECIMAL if "." in cell else "plain"
+    if _COMMA_EXPONENT.match(cell):
+        return COMMA_DECIMAL  # "1,5E+06": no one groups the thousands of a mantissa
     return "other"
 
 
@@ -247,11 +252,15 @@ def parse_number(text: str, convention: Convention | None) -> float | None:
         return float(cell)
     if convention is None:
         reading = evidence(cell)
+        if reading == "plain" and _EXPONENT.match(cell):
+            return float(cell)  # "1e5": no decimal mark, so no convention to know
         if not isinstance(reading, Convention):
             return None
         convention = reading
     if _EXPONENT.match(cell):
-        return float(cell) if convention.decimal == "." else None
+        return float(cell) if convention.decimal == "." or "." not in cell else None
+    if _COMMA_EXPONENT.match(cell):
+        return float(cell.replace(",", ".")) if convention.decimal == "," else None
     sign = ""
     if cell[:1] in "+-":
         sign, cell = cell[0], cell[1:]
