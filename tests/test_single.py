@@ -276,6 +276,8 @@ def test_a_subset_of_indicators() -> None:
         {"land_area": Decimal("1.5")},
         {"land_area": 2**64},  # beyond 64 bits
         {"land_area": [1.0]},  # a column
+        {"land_area": np.timedelta64(5, "D")},  # a numpy integer, but a duration
+        {"land_area": np.float16(1.5)},
     ],
 )
 def test_what_is_not_plain_takes_the_general_path(change: dict[str, object]) -> None:

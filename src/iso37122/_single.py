@@ -77,7 +77,8 @@ def _is_number(value: object) -> bool:
         return True
     if kind is int:
         return -_INT64 <= value < _UINT64  # type: ignore[operator]  # an int
-    return isinstance(value, _NUMPY_NUMBERS)
+    # A timedelta64 is a numpy integer, but pandas makes a timedelta column of it.
+    return isinstance(value, _NUMPY_NUMBERS) and not isinstance(value, np.timedelta64)
 
 
 def _identity(record: Mapping[str, object], year_range: tuple[int, int]) -> OneRow | None:

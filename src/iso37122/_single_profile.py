@@ -109,7 +109,10 @@ class _Program:
 
 
 _PROGRAMS: dict[int, tuple[Indicator, _Program]] = {}
-_ORDERS: dict[tuple[int, ...], tuple[Sequence[Indicator], tuple[Indicator, ...]]] = {}
+_ORDERS: dict[
+    tuple[int, ...],
+    tuple[tuple[Indicator, ...], tuple[Indicator, ...], tuple[_Program, ...]],
+] = {}
 
 
 def _kind(constraint: Constraint) -> int:
@@ -134,14 +137,18 @@ def _program(spec: Indicator) -> _Program:
     return hit[1]
 
 
-def _in_clause_order(specs: Sequence[Indicator]) -> tuple[Indicator, ...]:
+def _in_clause_order(
+    specs: Sequence[Indicator],
+) -> tuple[tuple[Indicator, ...], tuple[_Program, ...]]:
+    """Return the indicators in clause order (as ``evaluate`` has them) and their programs."""
     key = tuple(map(id, specs))
     hit = _ORDERS.get(key)
     if hit is None or any(a is not b for a, b in zip(hit[0], specs, strict=True)):
         if len(_ORDERS) >= 16:
             _ORDERS.clear()
-        hit = _ORDERS[key] = (tuple(specs), tuple(sorted(specs, key=lambda s: s.sort_key)))
-    return hit[1]
+        ordered = tuple(sorted(specs, key=lambda s: s.sort_key))
+        hit = _ORDERS[key] = (tuple(specs), ordered, tuple(map(_program, ordered)))
+    return hit[1], hit[2]
 
 
 def _one_value(constraint: Constraint, columns: Mapping[str, float]) -> dict[str, np.ndarray]:
@@ -208,11 +215,11 @@ def _evaluate(program: _Program, row: OneRow) -> tuple[float, int, int]:
 
 def evaluate_one(table: Table, row: OneRow, specs: Sequence[Indicator]) -> Results:
     """``evaluate(table, specs)`` for the one-row ``table`` built from ``row``."""
-    ordered = _in_clause_order(specs)
+    ordered, programs = _in_clause_order(specs)
     values, status, detail = [], [], []
     with np.errstate(all="ignore"):
-        for spec in ordered:
-            value, code, why = _evaluate(_program(spec), row)
+        for program in programs:
+            value, code, why = _evaluate(program, row)
             values.append(value)
             status.append(code)
             detail.append(why)
