@@ -122,9 +122,8 @@ def test_single_city_year_fast_path_equals_the_general_path() -> None:
 @pytest.mark.parametrize(
     ("key", "value"),
     [
-        ("land_area", "5 km**2"),  # a unit: the general path converts it
         ("land_area", -1.0),  # rejected: the general path names it
-        ("land_area", math.nan),  # not finite
+        ("land_area", math.inf),  # not finite
         ("land_area", True),  # a bool is not a number
         ("land_area", 2**70),  # beyond int64
         ("land_area", 1e-12),  # below the plausible magnitudes
@@ -140,6 +139,16 @@ def test_anything_but_plain_valid_numbers_takes_the_general_path(key: str, value
     record = _plain_record()
     record[key] = value
     assert plain_table(record, YEAR_RANGE) is None
+
+
+def test_text_with_a_unit_and_nan_are_plain_too() -> None:
+    record = _plain_record()
+    record["land_area"] = "5 km**2"  # read by the unit grammar, as the general path reads it
+    record["buses"] = math.nan  # not reported, as None
+    plain = plain_table(record, YEAR_RANGE)
+    assert plain is not None
+    assert plain[3]["land_area"].tolist() == [5.0]
+    assert np.isnan(plain[3]["buses"]).all()
 
 
 def test_single_city_year_with_a_bad_value_is_still_reported() -> None:

@@ -9,6 +9,7 @@ from typing import IO, TYPE_CHECKING, Any, overload
 import pandas as pd
 
 from iso37122._arguments import check_indicators, check_options
+from iso37122._single_profile import single_profile
 from iso37122.backends import is_arrow, is_dask, is_polars, to_pandas
 from iso37122.data import CityDataBase, Extra, raise_problems, to_table
 from iso37122.engine import evaluate
@@ -174,6 +175,10 @@ def compute_profile(
         raise ArgumentError(
             f"compute_profile got file options {sorted(read_options)} but no file to read"
         )
+    if isinstance(data, Mapping) and not units:
+        single = single_profile(data, specs, config, strict=strict)
+        if single is not None:  # one plain city-year: the same Profile, without pandas
+            return single
     table = to_table(data, units=units, strict=False, extra=extra)
     results = evaluate(table, specs)
     if strict:
