@@ -197,3 +197,11 @@ def test_duplicate_padded_city_is_still_an_error() -> None:
     frame = pd.DataFrame({"city": ["Kota A", "  Kota A "], "year": [2024, 2024]})
     with pytest.raises(DataError, match="appear in more than one row"):
         table_from_frame(frame)
+
+
+def test_coded_rows_of_one_city_are_distinct_but_an_uncoded_one_is_not() -> None:
+    coded = pd.DataFrame({"city": ["Kota A", "Kota A"], "year": [2024, 2024], "code": ["1", "2"]})
+    assert table_from_frame(coded).n_rows == 2
+    uncoded = pd.DataFrame({"city": ["Kota A", "Kota A"], "year": [2024] * 2, "code": ["1", None]})
+    with pytest.raises(DataError, match="city 'Kota A' and year 2024 appear in more than one row"):
+        table_from_frame(uncoded)

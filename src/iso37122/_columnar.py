@@ -121,6 +121,8 @@ def duplicated_identity(
         else:
             coded = code_ids[has_code]
         by_code[has_code] = _duplicated(coded * n_years + years[has_code])
+    if has_code.all():  # rows of one city can be told apart by their codes
+        return by_code, np.zeros(n, dtype=bool)
     if city_ids is None:
         city_ids = pd.factorize(city)[0].astype(np.int64)
     keys = city_ids * n_years + years
@@ -133,29 +135,35 @@ def duplicated_identity(
     return by_code, by_city
 
 
-def suspects(values: FloatArray, variable: Variable) -> BoolArray:
+def suspects(
+    values: FloatArray, variable: Variable, *, scratch: FloatArray | None = None
+) -> BoolArray:
     """Mark the values that a rule of the Table may reject or change; NaN is never suspect.
 
     Suspect: below the variable's minimum, infinite, outside the plausible magnitudes (0, or
     ``MIN_MAGNITUDE`` to ``MAX_MAGNITUDE``), or, for a count, not a whole number. Every other
-    value is valid as it is.
+    value is valid as it is. ``scratch``, a float64 array as long as ``values``, is used for
+    the intermediate values, so that checking many columns allocates (and pages in) one
+    buffer instead of one per column.
     """
     low = max(variable.minimum, -MAX_MAGNITUDE)
+    if scratch is None or scratch.shape != values.shape:
+        scratch = np.empty(values.shape)
     with np.errstate(invalid="ignore"):
         suspect: BoolArray = values < low
         suspect |= values > MAX_MAGNITUDE  # infinities included
         if variable.kind is Kind.COUNT:
             # Not a whole number (NaN compares false); a tiny non-zero count is not whole.
-            suspect |= np.floor(values) < values
+            suspect |= np.floor(values, out=scratch) < values
         else:
-            tiny = np.abs(values) < MIN_MAGNITUDE
+            tiny = np.abs(values, out=scratch) < MIN_MAGNITUDE
             if tiny.any():
                 suspect |= tiny & (values != 0.0)
     return suspect
 
 
 def checked_view(
-    series: pd.Series[Any], variable: Variable
+    series: pd.Series[Any], variable: Variable, *, scratch: FloatArray | None = None
 ) -> tuple[FloatArray | None, BoolArray | None]:
     """Return a float64 column as a read-only array when every value is valid.
 
@@ -169,7 +177,7 @@ def checked_view(
     if series.dtype != np.float64:
         return None, None
     values = series.to_numpy(dtype=np.float64, copy=False)
-    suspect = suspects(values, variable)
+    suspect = suspects(values, variable, scratch=scratch)
     if suspect.any():
         return None, suspect
     view: FloatArray = values.view()

@@ -213,6 +213,8 @@ def variable_column(
     unit: str | None,
     city: ObjectArray,
     year: IntArray,
+    *,
+    scratch: FloatArray | None = None,
 ) -> tuple[FloatArray, Rows, list[Problem]]:
     """Validate one variable column: its values, the rows it rejects and why.
 
@@ -228,12 +230,17 @@ def variable_column(
         The rows whose value was rejected, in increasing order.
     problems
         One :class:`~iso37122.errors.Problem` per rejected row.
+
+    ``scratch`` is a float64 buffer as long as the column for the checks (see
+    :func:`iso37122._columnar.suspects`).
     """
     name = variable.id
     factor = 1.0 if unit is None else conversion_factor(unit, variable.unit, variable=name)
     problems: list[Problem] = []
     raw: npt.NDArray[Any] | None = None
-    clean, suspect = (None, None) if unit is not None else checked_view(series, variable)
+    clean, suspect = (
+        (None, None) if unit is not None else checked_view(series, variable, scratch=scratch)
+    )
     if clean is not None:  # every value valid: a read-only view of the caller's column
         return clean, np.zeros(0, dtype=np.intp), problems
     shared = False  # values is the caller's data, read-only
@@ -274,7 +281,9 @@ def variable_column(
     # The rules below change or reject only suspect rows (see iso37122._columnar.suspects):
     # they are applied to those rows alone, so that a column with a few bad cells costs a few
     # whole-column passes, not one per rule. A cell rejected above is NaN, never suspect.
-    rows = np.flatnonzero(suspects(values, variable) if suspect is None else suspect)
+    if suspect is None:
+        suspect = suspects(values, variable, scratch=scratch)
+    rows = np.flatnonzero(suspect)
     cells = values[rows]
     done = np.zeros(rows.size, dtype=bool)
     with np.errstate(invalid="ignore"):

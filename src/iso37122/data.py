@@ -475,9 +475,12 @@ def table_from_frame(
     columns: dict[str, FloatArray] = {}
     rejected: dict[str, Rows] = {}
     problems: list[Problem] = []
+    scratch = np.empty(n)  # one buffer for the checks of every column
     for name, (header, unit) in variable_columns.items():
         variable = VARIABLES[name]
-        values, bad, found = variable_column(frame[header], variable, unit, city, year)
+        values, bad, found = variable_column(
+            frame[header], variable, unit, city, year, scratch=scratch
+        )
         columns[name] = values
         problems.extend(found)
         if bad.size:
@@ -492,9 +495,10 @@ def table_from_frame(
         invalid=RowMasks(rejected, n),
         problems=tuple(problems),
     )
+    coded = bool(pd.notna(code).all())  # then names are not compared (see _check_duplicates)
     _check_duplicates(
         table,
-        city_ids=text_ids(frame[identity["city"]]),
+        city_ids=None if coded else text_ids(frame[identity["city"]]),
         code_ids=text_ids(frame[identity["code"]]) if "code" in identity else None,
     )
     if strict and problems:

@@ -8,7 +8,7 @@ cell records *which* check stopped it, and the sentence is built on demand from 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -252,6 +252,7 @@ class _Shared:
         self._absent: dict[str, BoolArray] = {}
         self._rejected: dict[str, _Rows] = {}
         self._rules: dict[tuple[str, object], _Rows] = {}
+        self._scratch = np.empty(table.n_rows, dtype=np.int64)  # reused: paged in once
 
     def column(self, variable: str) -> FloatArray:
         return self.table.column_as_given(variable)
@@ -285,11 +286,23 @@ class _Shared:
                 key, found = None, None
             if found is not None:
                 return found
+        single = isinstance(constraint, PartOfWhole) and len(constraint.parts) == 1
         if what == "snap":
             assert isinstance(constraint, PartOfWhole)
             (name,) = constraint.parts
             part, whole = columns[name], columns[constraint.whole]
-            rows = np.flatnonzero(constraint.equal(columns) & (part != whole))
+            # A part within PART_TOLERANCE (4 eps) of its whole is a few ulp from it: the
+            # distance of the bit patterns finds the few candidates in one integer pass.
+            distance = self._scratch
+            np.subtract(part.view(np.int64), whole.view(np.int64), out=distance)
+            np.abs(distance, out=distance)  # wraps for opposite signs: a candidate too
+            rows = _where(constraint.equal, columns, constraint.variables, distance <= _NEAR)
+            rows = rows[part[rows] != whole[rows]]
+        elif what == "invalid" and single:
+            assert isinstance(constraint, PartOfWhole)
+            # A part above its whole by more than the tolerance is above it.
+            above = columns[constraint.parts[0]] > columns[constraint.whole]
+            rows = _where(constraint.invalid, columns, constraint.variables, above)
         elif what == "invalid":
             rows = np.flatnonzero(constraint.invalid(columns))
         else:
@@ -297,6 +310,23 @@ class _Shared:
         if key is not None:
             self._rules[key] = rows
         return rows
+
+
+_NEAR = 64
+"""Bit-pattern distance (ulp) beyond which two floats cannot be within PART_TOLERANCE."""
+
+
+def _where(
+    test: Callable[[Mapping[str, FloatArray]], BoolArray],
+    columns: Mapping[str, FloatArray],
+    variables: Sequence[str],
+    candidates: BoolArray,
+) -> _Rows:
+    """Rows where ``test(columns)`` holds, tested on the candidate rows only (a superset)."""
+    rows = np.flatnonzero(candidates)
+    if rows.size == 0:
+        return rows
+    return rows[test({v: columns[v][rows] for v in variables})]
 
 
 def _evaluate_one(
@@ -336,12 +366,15 @@ def _evaluate_one(
     for variable in spec.inputs[1:]:
         absent = absent | shared.absent(variable)
     np.multiply(absent.view(np.int8), np.int8(MISSING), out=status)
+    # The other checks stop few rows, kept as row numbers (``stops``).
+    stops: list[_Rows] = []
     # A rejected input comes first: written over, the first input last so that it wins.
     for k in range(len(spec.inputs) - 1, -1, -1):
         rejected = shared.rejected(spec.inputs[k])
         if rejected.size:
             status[rejected] = INVALID
             detail[rejected] = k
+            stops.append(rejected)
     # Then each later check, in order, on the rows that no earlier check stopped.
     rules = [
         (what, c, rule, code)
@@ -355,11 +388,19 @@ def _evaluate_one(
             rows = rows[status[rows] == COMPUTED]
             status[rows] = code
             detail[rows] = c + (_CONSTRAINT if code == INVALID else 0)
-    stopped = status != COMPUTED
-    usable |= stopped
-    if not usable.all():
+            stops.append(rows)
+    usable |= absent
+    for rows in stops:
+        usable[rows] = True
+    if not usable.all():  # no finite value, and not stopped before
         rows = np.flatnonzero(~usable)
         status[rows] = UNDEFINED
         detail[rows] = _NOT_FINITE
-        stopped[rows] = True
-    np.copyto(row, np.nan, where=stopped)
+        stops.append(rows)
+    # No value where stopped: the formula gave NaN already for most rows not reported.
+    leak = np.isnan(row)
+    np.less(leak, absent, out=leak)  # not reported, yet a value
+    if leak.any():
+        stops.append(np.flatnonzero(leak))
+    for rows in stops:
+        row[rows] = np.nan
