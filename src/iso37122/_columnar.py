@@ -89,6 +89,10 @@ def text_ids(series: pd.Series[Any]) -> IntArray | None:
     stripped = pa.chunked_array(given.__arrow_array__())
     indices = pc.dictionary_encode(stripped).combine_chunks().indices
     ids: IntArray = pc.fill_null(indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    del stripped, indices
+    # Arrow's allocator keeps what it freed (the stripped text, the hash table) for reuse:
+    # give it back, so that numbering a million names does not hold their size in memory.
+    pa.default_memory_pool().release_unused()
     return ids
 
 
