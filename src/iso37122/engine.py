@@ -365,7 +365,8 @@ def _evaluate_one(
     absent = shared.absent(spec.inputs[0])
     for variable in spec.inputs[1:]:
         absent = absent | shared.absent(variable)
-    np.multiply(absent.view(np.int8), np.int8(MISSING), out=status)
+    if absent.any():  # else the row of statuses is left untouched (zero pages stay unmapped)
+        np.multiply(absent.view(np.int8), np.int8(MISSING), out=status)
     # The other checks stop few rows, kept as row numbers (``stops``).
     stops: list[_Rows] = []
     # A rejected input comes first: written over, the first input last so that it wins.
