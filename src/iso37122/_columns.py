@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from iso37122._columnar import checked_view, stripped_text, suspects
+from iso37122._columnar import Rows, checked_view, stripped_text, suspects
 from iso37122._typing import BoolArray, FloatArray, IntArray, ObjectArray
 from iso37122.errors import (
     DataError,
@@ -213,15 +213,37 @@ def variable_column(
     unit: str | None,
     city: ObjectArray,
     year: IntArray,
-) -> tuple[FloatArray, BoolArray, list[Problem]]:
+    *,
+    scratch: FloatArray | None = None,
+) -> tuple[FloatArray, Rows, list[Problem]]:
+    """Validate one variable column: its values, the rows it rejects and why.
+
+    Returns
+    -------
+    values
+        The column in the variable's canonical unit. A float64 column given in that unit is
+        returned as a read-only view of the caller's data unless a value must change (a count
+        rounded to its whole number): its rejected cells are then left as given, and the
+        caller reads them as NaN (see :class:`iso37122._columnar.MaskedColumns`). Any other
+        column is a new array with NaN in its rejected cells.
+    rejected
+        The rows whose value was rejected, in increasing order.
+    problems
+        One :class:`~iso37122.errors.Problem` per rejected row.
+
+    ``scratch`` is a float64 buffer as long as the column for the checks (see
+    :func:`iso37122._columnar.suspects`).
+    """
     name = variable.id
     factor = 1.0 if unit is None else conversion_factor(unit, variable.unit, variable=name)
     problems: list[Problem] = []
     raw: npt.NDArray[Any] | None = None
-    bad = np.zeros(len(series), dtype=bool)
-    clean, suspect = (None, None) if unit is not None else checked_view(series, variable)
+    clean, suspect = (
+        (None, None) if unit is not None else checked_view(series, variable, scratch=scratch)
+    )
     if clean is not None:  # every value valid: a read-only view of the caller's column
-        return clean, bad, problems
+        return clean, np.zeros(0, dtype=np.intp), problems
+    shared = False  # values is the caller's data, read-only
     if pd.api.types.is_complex_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype):
         raw = series.pipe(_as_objects)
         values = np.full(len(series), np.nan)
@@ -230,14 +252,19 @@ def variable_column(
             (int(i), "wrong_type", f"{name}: {raw[i]!r} is {what}, not a number")
             for i in np.flatnonzero([v is not None for v in raw])
         ]
+    elif suspect is not None:  # float64 in the canonical unit, a few suspect values
+        values = series.to_numpy(dtype=np.float64, copy=False)
+        shared = True
+        rejected = []
     elif pd.api.types.is_numeric_dtype(series.dtype):
-        values = series.to_numpy(dtype=float, na_value=np.nan, copy=True) * factor
+        values = series.to_numpy(dtype=float, na_value=np.nan, copy=True)
+        if factor != 1.0:
+            values *= factor
         rejected = []
     else:
         raw = series.pipe(_as_objects)
         values, rejected = _convert_cells(raw, variable, factor)
     for i, rule, message in rejected:
-        bad[i] = True
         given = raw[i] if raw is not None else None
         text = message.removeprefix(f"{name}: ")
         problems.append(
@@ -253,8 +280,10 @@ def variable_column(
         )
     # The rules below change or reject only suspect rows (see iso37122._columnar.suspects):
     # they are applied to those rows alone, so that a column with a few bad cells costs a few
-    # whole-column passes, not one per rule.
-    rows = np.flatnonzero((suspects(values, variable) if suspect is None else suspect) & ~bad)
+    # whole-column passes, not one per rule. A cell rejected above is NaN, never suspect.
+    if suspect is None:
+        suspect = suspects(values, variable, scratch=scratch)
+    rows = np.flatnonzero(suspect)
     cells = values[rows]
     done = np.zeros(rows.size, dtype=bool)
     with np.errstate(invalid="ignore"):
@@ -272,8 +301,12 @@ def variable_column(
         if variable.kind is not Kind.COUNT:
             fraction[:] = False
         else:
-            cells = np.where(fraction, cells, whole)  # a count given as 700.0000000000001
-            values[rows] = cells
+            rounded = np.where(fraction, cells, whole)  # a count given as 700.0000000000001
+            if shared and np.any(rounded != cells):
+                values, shared = values.copy(), False  # a value changes: copy the column
+            if not shared:
+                values[rows] = rounded
+            cells = rounded
         below = cells < variable.minimum
     unit_text = f" [{variable.unit}]"
     checks: tuple[tuple[BoolArray, ErrorCode, str], ...] = (
@@ -302,6 +335,7 @@ def variable_column(
                 )
             )
         done |= mask
-    bad[rows[done]] = True
-    values[bad] = np.nan
+    bad = np.union1d(np.array([i for i, _, _ in rejected], dtype=np.intp), rows[done])
+    if not shared:
+        values[bad] = np.nan
     return values, bad, problems

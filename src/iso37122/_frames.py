@@ -62,7 +62,8 @@ def reason_codes(results: Results) -> tuple[npt.NDArray[np.int32], list[str]]:
         if missing.size:
             pattern = np.zeros(missing.size, dtype=np.int64)
             for k, variable in enumerate(spec.inputs):
-                pattern |= np.isnan(results.table.column(variable)[missing]).astype(np.int64) << k
+                given = results.table.column_as_given(variable)
+                pattern |= np.isnan(given[missing]).astype(np.int64) << k
             _explain_groups(results, i, missing, pattern, codes, code_of)
         # Undefined: the sentence names the check (zero denominator, no finite value).
         undefined = rows[kinds == _UNDEFINED]

@@ -20,7 +20,7 @@ import pandas as pd
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, create_model
 
 from iso37122._arguments import check_columns, check_data, check_options
-from iso37122._columnar import duplicated_identity
+from iso37122._columnar import MaskedColumns, RowMasks, Rows, duplicated_identity, text_ids
 from iso37122._columns import YEAR_RANGE, city_column, code_column, variable_column, year_column
 from iso37122._single import plain_table
 from iso37122._typing import BoolArray, FloatArray, IntArray, ObjectArray
@@ -109,6 +109,24 @@ class Table:
         if found is None:
             return np.full(self.n_rows, np.nan)
         return found
+
+    def column_as_given(self, variable: str) -> FloatArray:
+        """Return a variable's column, its rejected cells possibly left as given (not NaN).
+
+        Cheaper than :meth:`column` on a column with rejected cells (no copy): for readers
+        that look only at rows without a rejected value, or stop those rows first.
+        """
+        if isinstance(self.columns, MaskedColumns):
+            found = self.columns.as_given(variable)
+            return np.full(self.n_rows, np.nan) if found is None else found
+        return self.column(variable)
+
+    def rejected_rows(self, variable: str) -> Rows:
+        """Return the rows whose given value of a variable was rejected (see :attr:`invalid`)."""
+        if isinstance(self.invalid, RowMasks):
+            return self.invalid.rows(variable)
+        mask = self.invalid.get(variable)
+        return np.zeros(0, dtype=np.intp) if mask is None else np.flatnonzero(mask)
 
     @cached_property
     def _problem_index(self) -> dict[tuple[int, str], Problem]:
@@ -455,21 +473,34 @@ def table_from_frame(
     )
 
     columns: dict[str, FloatArray] = {}
-    invalid: dict[str, BoolArray] = {}
+    rejected: dict[str, Rows] = {}
     problems: list[Problem] = []
+    scratch = np.empty(n)  # one buffer for the checks of every column
     for name, (header, unit) in variable_columns.items():
         variable = VARIABLES[name]
-        values, bad, found = variable_column(frame[header], variable, unit, city, year)
+        values, bad, found = variable_column(
+            frame[header], variable, unit, city, year, scratch=scratch
+        )
         columns[name] = values
         problems.extend(found)
-        if bad.any():
-            invalid[name] = bad
-    problems.extend(_rejected_by_reader(frame, columns, invalid))
+        if bad.size:
+            rejected[name] = bad
+    problems.extend(_rejected_by_reader(frame, columns, rejected))
     problems.sort(key=lambda p: (p.row if p.row is not None else -1, p.variable or ""))
     table = Table(
-        city=city, year=year, code=code, columns=columns, invalid=invalid, problems=tuple(problems)
+        city=city,
+        year=year,
+        code=code,
+        columns=MaskedColumns(columns, rejected),
+        invalid=RowMasks(rejected, n),
+        problems=tuple(problems),
     )
-    _check_duplicates(table)
+    coded = bool(pd.notna(code).all())  # then names are not compared (see _check_duplicates)
+    _check_duplicates(
+        table,
+        city_ids=None if coded else text_ids(frame[identity["city"]]),
+        code_ids=text_ids(frame[identity["code"]]) if "code" in identity else None,
+    )
     if strict and problems:
         raise_problems(problems)
     return table
@@ -487,30 +518,39 @@ def raise_problems(problems: Sequence[Problem]) -> NoReturn:
 
 
 def _rejected_by_reader(
-    frame: pd.DataFrame, columns: Mapping[str, FloatArray], invalid: dict[str, BoolArray]
+    frame: pd.DataFrame, columns: Mapping[str, FloatArray], rejected: dict[str, Rows]
 ) -> list[Problem]:
     """Cells a file reader rejected: still NaN here, they make their indicators invalid."""
     found: tuple[Problem, ...] = frame.attrs.get(READER_PROBLEMS, ())
     # The problems name row labels of the frame read; follow them through any row selection.
     positions = frame.index.get_indexer(pd.Index([p.row for p in found]))
     out = []
+    added: dict[str, list[int]] = {}
     for problem, position in zip(found, positions, strict=True):
         name = problem.variable or ""
         if name not in columns or position < 0 or not np.isnan(columns[name][position]):
             continue
-        invalid.setdefault(name, np.zeros(len(frame), dtype=bool))[position] = True
+        added.setdefault(name, []).append(int(position))
         out.append(dataclasses.replace(problem, row=int(position)))
+    for name, rows in added.items():
+        before = rejected.get(name, np.zeros(0, dtype=np.intp))
+        rejected[name] = np.union1d(before, np.array(rows, dtype=np.intp))
     return out
 
 
-def _check_duplicates(table: Table) -> None:
+def _check_duplicates(
+    table: Table, *, city_ids: IntArray | None = None, code_ids: IntArray | None = None
+) -> None:
     """Raise on rows that are the same city-year.
 
     Two rows are the same city-year when they have the same code and year, or the same city
     and year while one of them has no code (a row with a code and a row without one for the
-    same city cannot be told apart).
+    same city cannot be told apart). ``city_ids`` and ``code_ids`` number the names and codes
+    when the caller has them (see :func:`iso37122._columnar.text_ids`).
     """
-    by_code, by_city = duplicated_identity(table.city, table.year, table.code)
+    by_code, by_city = duplicated_identity(
+        table.city, table.year, table.code, city_ids=city_ids, code_ids=code_ids
+    )
     duplicated = by_code | by_city
     if not duplicated.any():
         return

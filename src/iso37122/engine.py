@@ -8,7 +8,7 @@ cell records *which* check stopped it, and the sentence is built on demand from 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -19,7 +19,7 @@ import numpy.typing as npt
 from iso37122._typing import BoolArray, FloatArray, Int8Array
 from iso37122.data import Table
 from iso37122.errors import Problem
-from iso37122.indicators import CATALOGUE, Indicator, PartOfWhole
+from iso37122.indicators import CATALOGUE, Constraint, Indicator, PartOfWhole
 
 __all__ = ["STATUS_BY_CODE", "Results", "Status", "evaluate"]
 
@@ -103,7 +103,7 @@ class Results:
         table = self.table
         detail = int(self.detail[i, row])
         if code == MISSING:
-            absent = [v for v in spec.inputs if np.isnan(table.column(v)[row])]
+            absent = [v for v in spec.inputs if np.isnan(table.column_as_given(v)[row])]
             return f"not reported: {', '.join(absent)}"
         if detail == _NOT_FINITE:
             return "the formula gave no finite value for these inputs"
@@ -113,7 +113,7 @@ class Results:
             what = problem.message if problem else f"{variable} was rejected"
             return f"invalid input: {what}"
         constraint = spec.constraints[detail % _CONSTRAINT]
-        values = {v: float(table.column(v)[row]) for v in constraint.variables}
+        values = {v: float(table.column_as_given(v)[row]) for v in constraint.variables}
         return constraint.explain(values, STATUS_BY_CODE[code])
 
     def constraint_problems(self) -> tuple[Problem, ...]:
@@ -130,7 +130,7 @@ class Results:
             spec = self.indicators[int(i)]
             constraint = spec.constraints[int(self.detail[i, row]) - _CONSTRAINT]
             city, year, _ = table.identity(int(row))
-            values = {v: float(table.column(v)[row]) for v in constraint.variables}
+            values = {v: float(table.column_as_given(v)[row]) for v in constraint.variables}
             reason = constraint.explain(values, Status.INVALID)
             problems.append(
                 Problem(
@@ -170,7 +170,7 @@ class Results:
         if missing_rows.size:
             pattern = np.zeros(missing_rows.size, dtype=np.int64)
             for k, variable in enumerate(spec.inputs):
-                absent = np.isnan(self.table.column(variable)[missing_rows])
+                absent = np.isnan(self.table.column_as_given(variable)[missing_rows])
                 pattern |= absent.astype(np.int64) << k
             for p, row in zip(pattern.tolist(), missing_rows.tolist(), strict=True):
                 if p not in missing_text:
@@ -224,16 +224,10 @@ def evaluate(table: Table, indicators: Sequence[Indicator] | None = None) -> Res
     values = np.empty((len(specs), n))
     status = np.zeros((len(specs), n), dtype=np.int8)
     detail = np.zeros((len(specs), n), dtype=np.int16)
-    absent: dict[str, BoolArray] = {}  # each column's "not reported" mask, computed once
-
-    def missing(variable: str) -> BoolArray:
-        if variable not in absent:
-            absent[variable] = np.isnan(table.column(variable))
-        return absent[variable]
-
+    shared = _Shared(table)
     with np.errstate(all="ignore"):
         for i, spec in enumerate(specs):
-            _evaluate_one(spec, table, missing, values[i], status[i], detail[i])
+            _evaluate_one(spec, shared, values[i], status[i], detail[i])
     return Results(table=table, indicators=specs, values=values, status=status, detail=detail)
 
 
@@ -242,63 +236,172 @@ def _clause_order(clause: str) -> tuple[int, ...]:
     return tuple(int(part) for part in clause.split("."))
 
 
+_Rows = npt.NDArray[np.intp]
+
+
+class _Shared:
+    """What several indicators of one evaluation read: computed once per variable or rule.
+
+    Columns are read as given (a rejected cell keeps its value: the rejection stops its row
+    first). Per variable: the "not reported" mask and the rejected rows; per constraint (equal
+    constraints are shared): the rows it stops or snaps, as row numbers, since they are few.
+    """
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self._absent: dict[str, BoolArray] = {}
+        self._rejected: dict[str, _Rows] = {}
+        self._rules: dict[tuple[str, object], _Rows] = {}
+        self._scratch = np.empty(table.n_rows, dtype=np.int64)  # reused: paged in once
+
+    def column(self, variable: str) -> FloatArray:
+        return self.table.column_as_given(variable)
+
+    def absent(self, variable: str) -> BoolArray:
+        found = self._absent.get(variable)
+        if found is None:
+            found = self._absent[variable] = np.isnan(self.column(variable))
+        return found
+
+    def rejected(self, variable: str) -> _Rows:
+        found = self._rejected.get(variable)
+        if found is None:
+            found = self._rejected[variable] = self.table.rejected_rows(variable)
+        return found
+
+    def rows(
+        self, what: str, constraint: Constraint, columns: dict[str, FloatArray], plain: bool
+    ) -> _Rows:
+        """Rows where ``constraint.<what>(columns)`` holds; shared when ``plain``.
+
+        ``plain``: the constraint reads its variables as given (none was snapped to its whole
+        for this indicator), so that its rows are the same for every indicator.
+        """
+        key: tuple[str, object] | None = None
+        if plain:
+            try:
+                key = (what, constraint)
+                found = self._rules.get(key)
+            except TypeError:  # an unhashable constraint: not shared
+                key, found = None, None
+            if found is not None:
+                return found
+        single = isinstance(constraint, PartOfWhole) and len(constraint.parts) == 1
+        if what == "snap":
+            assert isinstance(constraint, PartOfWhole)
+            (name,) = constraint.parts
+            part, whole = columns[name], columns[constraint.whole]
+            # A part within PART_TOLERANCE (4 eps) of its whole is a few ulp from it: the
+            # distance of the bit patterns finds the few candidates in one integer pass.
+            distance = self._scratch
+            np.subtract(part.view(np.int64), whole.view(np.int64), out=distance)
+            np.abs(distance, out=distance)  # wraps for opposite signs: a candidate too
+            rows = _where(constraint.equal, columns, constraint.variables, distance <= _NEAR)
+            rows = rows[part[rows] != whole[rows]]
+        elif what == "invalid" and single:
+            assert isinstance(constraint, PartOfWhole)
+            # A part above its whole by more than the tolerance is above it.
+            above = columns[constraint.parts[0]] > columns[constraint.whole]
+            rows = _where(constraint.invalid, columns, constraint.variables, above)
+        elif what == "invalid":
+            rows = np.flatnonzero(constraint.invalid(columns))
+        else:
+            rows = np.flatnonzero(constraint.undefined(columns))
+        if key is not None:
+            self._rules[key] = rows
+        return rows
+
+
+_NEAR = 64
+"""Bit-pattern distance (ulp) beyond which two floats cannot be within PART_TOLERANCE."""
+
+
+def _where(
+    test: Callable[[Mapping[str, FloatArray]], BoolArray],
+    columns: Mapping[str, FloatArray],
+    variables: Sequence[str],
+    candidates: BoolArray,
+) -> _Rows:
+    """Rows where ``test(columns)`` holds, tested on the candidate rows only (a superset)."""
+    rows = np.flatnonzero(candidates)
+    if rows.size == 0:
+        return rows
+    return rows[test({v: columns[v][rows] for v in variables})]
+
+
 def _evaluate_one(
     spec: Indicator,
-    table: Table,
-    missing: Callable[[str], BoolArray],
+    shared: _Shared,
     row: FloatArray,
     status: Int8Array,
     detail: npt.NDArray[np.int16],
 ) -> None:
-    """Fill one indicator's row of values, statuses and details (inside ``np.errstate``)."""
-    columns = {v: table.column(v) for v in spec.inputs}
+    """Fill one indicator's row of values, statuses and details (inside ``np.errstate``).
+
+    The status of a row is decided by the first check that stops it (see :func:`evaluate`):
+    the common "not reported" is written on the whole row at once, a rejected input (rarer,
+    and first) over it, and the later checks only on the rows still computed.
+    """
+    columns = {v: shared.column(v) for v in spec.inputs}
+    snapped: set[str] = set()
     parts_of_whole = [c for c in spec.constraints if isinstance(c, PartOfWhole)]
     for constraint in parts_of_whole:
         if len(constraint.parts) == 1:
             # A part equal to its whole within a few ulp (0.7 km of 700 m) is the whole.
             (name,) = constraint.parts
-            part, whole = columns[name], columns[constraint.whole]
-            snap = constraint.equal(columns) & (part != whole)
-            if snap.any():
-                columns[name] = np.where(snap, whole, part)
-    # Each check marks the rows it stops that no earlier check stopped. A check that stops
-    # nothing (the common case) costs one pass and writes nothing; so does a clean row.
-    checks: list[tuple[BoolArray, int, int]] = [
-        (table.invalid[v], INVALID, k) for k, v in enumerate(spec.inputs) if v in table.invalid
-    ]
-    masks = [missing(v) for v in spec.inputs]
-    any_missing = masks[0]
-    for mask in masks[1:]:
-        any_missing = any_missing | mask
-    checks.append((any_missing, MISSING, 0))
-    checks += [
-        (constraint.invalid(columns), INVALID, _CONSTRAINT + c)
-        for c, constraint in enumerate(spec.constraints)
-    ]
-    checks += [
-        (constraint.undefined(columns), UNDEFINED, c)
-        for c, constraint in enumerate(spec.constraints)
-    ]
+            plain = not snapped.intersection(constraint.variables)
+            snap = shared.rows("snap", constraint, columns, plain)
+            if snap.size:
+                part = columns[name].copy()
+                part[snap] = columns[constraint.whole][snap]
+                columns[name] = part
+                snapped.add(name)
     row[...] = spec.func(**columns)  # broadcasts a constant to every row
-    not_finite = np.isfinite(row)
-    np.logical_not(not_finite, out=not_finite)
-    checks.append((not_finite, UNDEFINED, _NOT_FINITE))
+    usable = np.isfinite(row)  # before the cap below, which would make an infinity finite
     if spec.unit == "percent" and parts_of_whole:
         # Parts summing to within PART_TOLERANCE above their whole: 100 %, not more.
         np.minimum(row, 100.0, out=row)
-    stopped: BoolArray | None = None
-    for mask, code, why in checks:
-        if not np.count_nonzero(mask):
-            continue
-        if stopped is None:
-            new, stopped = mask, mask.copy()
-        else:
-            new = mask > stopped  # mask and not yet stopped
-            stopped |= new
-        # Rows are stopped once, so adding code x mask sets them (branch-free, unlike a
-        # masked write on scattered rows).
-        status += new.view(np.int8) * np.int8(code)
-        if why:
-            detail += new.astype(np.int16) * np.int16(why)
-    if stopped is not None:
-        row[...] = np.where(stopped, np.nan, row)
+    # Not reported: the common case, written on the whole row (MISSING rows keep detail 0).
+    absent = shared.absent(spec.inputs[0])
+    for variable in spec.inputs[1:]:
+        absent = absent | shared.absent(variable)
+    if absent.any():  # else the row of statuses is left untouched (zero pages stay unmapped)
+        np.multiply(absent.view(np.int8), np.int8(MISSING), out=status)
+    # The other checks stop few rows, kept as row numbers (``stops``).
+    stops: list[_Rows] = []
+    # A rejected input comes first: written over, the first input last so that it wins.
+    for k in range(len(spec.inputs) - 1, -1, -1):
+        rejected = shared.rejected(spec.inputs[k])
+        if rejected.size:
+            status[rejected] = INVALID
+            detail[rejected] = k
+            stops.append(rejected)
+    # Then each later check, in order, on the rows that no earlier check stopped.
+    rules = [
+        (what, c, rule, code)
+        for what, code in (("invalid", INVALID), ("undefined", UNDEFINED))
+        for c, rule in enumerate(spec.constraints)
+    ]
+    for what, c, rule, code in rules:
+        plain = not snapped.intersection(rule.variables)
+        rows = shared.rows(what, rule, columns, plain)
+        if rows.size:
+            rows = rows[status[rows] == COMPUTED]
+            status[rows] = code
+            detail[rows] = c + (_CONSTRAINT if code == INVALID else 0)
+            stops.append(rows)
+    usable |= absent
+    for rows in stops:
+        usable[rows] = True
+    if not usable.all():  # no finite value, and not stopped before
+        rows = np.flatnonzero(~usable)
+        status[rows] = UNDEFINED
+        detail[rows] = _NOT_FINITE
+        stops.append(rows)
+    # No value where stopped: the formula gave NaN already for most rows not reported.
+    leak = np.isnan(row)
+    np.less(leak, absent, out=leak)  # not reported, yet a value
+    if leak.any():
+        stops.append(np.flatnonzero(leak))
+    for rows in stops:
+        row[rows] = np.nan

@@ -107,7 +107,14 @@ class PartOfWhole(Constraint):
         return (*self.parts, self.whole)
 
     def _part_sum(self, columns: Mapping[str, FloatArray]) -> FloatArray:
-        total: FloatArray = np.add.reduce([columns[p] for p in self.parts])
+        # Added left to right, as np.add.reduce adds the rows of a stack, without the stack;
+        # one part is returned as it is (the callers do not write to it).
+        first, *others = (columns[p] for p in self.parts)
+        if not others:
+            return first
+        total: FloatArray = first + others[0]
+        for other in others[1:]:
+            total += other
         return total
 
     def invalid(self, columns: Mapping[str, FloatArray]) -> BoolArray:
