@@ -35,13 +35,21 @@ from iso37122.units import (
 )
 from iso37122.variables import Kind, Variable
 
-__all__ = ["YEAR_RANGE", "city_column", "code_column", "variable_column", "year_column"]
+__all__ = [
+    "WHOLE_TOLERANCE",
+    "YEAR_RANGE",
+    "city_column",
+    "code_column",
+    "variable_column",
+    "year_column",
+]
 
 YEAR_RANGE = (1900, 2100)
 """Inclusive range of a plausible reporting year."""
 
-# A count given with a unit may come out of the conversion a few ulp off a whole number.
-_WHOLE_TOLERANCE = 1e-9
+WHOLE_TOLERANCE = 1e-9
+"""Relative distance from a whole number within which a count is read as that whole number
+(a count given with a unit may come out of the conversion a few ulp off)."""
 
 
 def _as_objects(series: pd.Series[Any]) -> ObjectArray:
@@ -296,7 +304,7 @@ def variable_column(
         fraction = (
             ~infinite
             & ~out_of_range
-            & (np.abs(cells - whole) > _WHOLE_TOLERANCE * np.maximum(1.0, magnitude))
+            & (np.abs(cells - whole) > WHOLE_TOLERANCE * np.maximum(1.0, magnitude))
         )
         if variable.kind is not Kind.COUNT:
             fraction[:] = False

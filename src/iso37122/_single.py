@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from iso37122._columns import WHOLE_TOLERANCE
 from iso37122._typing import BoolArray, FloatArray
 from iso37122.errors import DataError, ErrorCode, Problem, UnitError, show_value
 from iso37122.units import MAX_MAGNITUDE, MIN_MAGNITUDE, conversion_factor, parse_number
@@ -38,8 +39,6 @@ _INT64 = 2**63
 _UINT64 = 2**64
 _NUMPY_NUMBERS = (np.integer, np.float32, np.float64)
 _IDENTITY = ("city", "year", "code")
-_WHOLE_TOLERANCE = 1e-9
-"""A count within this relative distance of a whole number is that number (as in _columns)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +178,7 @@ def _check(
     fraction = False
     if variable.kind is Kind.COUNT and not infinite:
         whole = float(round(number))
-        fraction = not out_of_range and abs(number - whole) > _WHOLE_TOLERANCE * max(1.0, magnitude)
+        fraction = not out_of_range and abs(number - whole) > WHOLE_TOLERANCE * max(1.0, magnitude)
         if not fraction:
             number = whole  # a count given as 700.0000000000001
     name = variable.id

@@ -30,13 +30,13 @@ import numpy as np
 from iso37122._single import OneRow, one_row
 from iso37122.data import YEAR_RANGE, Table, raise_problems
 from iso37122.elements import KeyElement
-from iso37122.engine import Results, Status
+from iso37122.engine import DETAIL_CONSTRAINT, DETAIL_NOT_FINITE, Results, Status
 from iso37122.indicators import Constraint, Indicator, NonNegative, PartOfWhole, Positive
 from iso37122.indicators._spec import PART_TOLERANCE
 from iso37122.profile import Profile
 from iso37122.rollup import ElementResults, RollupConfig, roll_up
 from iso37122.rollup.aggregation import Aggregation, aggregate_rows
-from iso37122.rollup.compute import default_config, peer_groups, plans_of
+from iso37122.rollup.compute import COVERAGE_TOLERANCE, default_config, peer_groups, plans_of
 from iso37122.rollup.config import IndicatorPlan
 from iso37122.rollup.normalisers import (
     Goalposts,
@@ -52,10 +52,6 @@ _COMPUTED = Status.COMPUTED.code
 _MISSING = Status.MISSING.code
 _INVALID = Status.INVALID.code
 _UNDEFINED = Status.UNDEFINED.code
-# The engine's ``detail`` codes (see iso37122.engine): an invalid input by its position, a
-# broken constraint c as 1000 + c (undefined: c), a formula without a finite value as 2000.
-_CONSTRAINT = 1000
-_NOT_FINITE = 2000
 
 # Kinds of constraint checked here on floats; any other is checked by its own methods.
 _ONE_PART, _POSITIVE, _NON_NEGATIVE, _OTHER = range(4)
@@ -201,13 +197,13 @@ def _evaluate(program: _Program, row: OneRow) -> tuple[float, int, int]:
             columns[part] = w
     for c, (kind, constraint) in enumerate(program.rules):
         if _broken(kind, constraint, columns):
-            return nan, _INVALID, _CONSTRAINT + c
+            return nan, _INVALID, DETAIL_CONSTRAINT + c
     for c, (kind, constraint) in enumerate(program.rules):
         if _undefined(kind, constraint, columns):
             return nan, _UNDEFINED, c
     value = float(program.func(**{k: np.float64(v) for k, v in columns.items()}))  # type: ignore[arg-type]
     if not math.isfinite(value):
-        return nan, _UNDEFINED, _NOT_FINITE
+        return nan, _UNDEFINED, DETAIL_NOT_FINITE
     if program.cap:
         value = min(value, 100.0)  # parts within PART_TOLERANCE above their whole: 100 %
     return value, _COMPUTED, 0
@@ -336,7 +332,7 @@ def roll_up_one(results: Results, config: RollupConfig | None = None) -> Element
         n_scored[e] = count
         coverage[e] = count / total
         # A small tolerance so that, e.g., 1 of 2 indicators meets min_coverage 0.5 exactly.
-        if count >= 1 and count >= config.min_coverage * total - 1e-9:
+        if count >= 1 and count >= config.min_coverage * total - COVERAGE_TOLERANCE:
             score[e] = min(max(mean, low), high)
 
     bands = (

@@ -21,7 +21,14 @@ from iso37122.data import Table
 from iso37122.errors import Problem
 from iso37122.indicators import CATALOGUE, Constraint, Indicator, PartOfWhole
 
-__all__ = ["STATUS_BY_CODE", "Results", "Status", "evaluate"]
+__all__ = [
+    "DETAIL_CONSTRAINT",
+    "DETAIL_NOT_FINITE",
+    "STATUS_BY_CODE",
+    "Results",
+    "Status",
+    "evaluate",
+]
 
 
 class Status(StrEnum):
@@ -51,11 +58,11 @@ MISSING = Status.MISSING.code
 INVALID = Status.INVALID.code
 UNDEFINED = Status.UNDEFINED.code
 
-# ``detail`` codes: for INVALID, an input index below _CONSTRAINT, or _CONSTRAINT + the index
-# of the broken constraint; for UNDEFINED, the index of the constraint; _NOT_FINITE when the
-# formula itself gave no finite value.
-_CONSTRAINT = 1000
-_NOT_FINITE = 2000
+DETAIL_CONSTRAINT = 1000
+"""``Results.detail`` of an INVALID value: an input's index below this, else this plus the
+index of the broken constraint (for UNDEFINED, the detail is the constraint's index)."""
+DETAIL_NOT_FINITE = 2000
+"""``Results.detail`` of an UNDEFINED value whose formula itself gave no finite value."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -105,14 +112,14 @@ class Results:
         if code == MISSING:
             absent = [v for v in spec.inputs if np.isnan(table.column_as_given(v)[row])]
             return f"not reported: {', '.join(absent)}"
-        if detail == _NOT_FINITE:
+        if detail == DETAIL_NOT_FINITE:
             return "the formula gave no finite value for these inputs"
-        if code == INVALID and detail < _CONSTRAINT:
+        if code == INVALID and detail < DETAIL_CONSTRAINT:
             variable = spec.inputs[detail]
             problem = table.problem(row, variable)
             what = problem.message if problem else f"{variable} was rejected"
             return f"invalid input: {what}"
-        constraint = spec.constraints[detail % _CONSTRAINT]
+        constraint = spec.constraints[detail % DETAIL_CONSTRAINT]
         values = {v: float(table.column_as_given(v)[row]) for v in constraint.variables}
         return constraint.explain(values, STATUS_BY_CODE[code])
 
@@ -123,12 +130,14 @@ class Results:
         """
         table = self.table
         broken = (
-            (self.status == INVALID) & (self.detail >= _CONSTRAINT) & (self.detail < _NOT_FINITE)
+            (self.status == INVALID)
+            & (self.detail >= DETAIL_CONSTRAINT)
+            & (self.detail < DETAIL_NOT_FINITE)
         )
         problems = []
         for i, row in zip(*np.nonzero(broken), strict=True):
             spec = self.indicators[int(i)]
-            constraint = spec.constraints[int(self.detail[i, row]) - _CONSTRAINT]
+            constraint = spec.constraints[int(self.detail[i, row]) - DETAIL_CONSTRAINT]
             city, year, _ = table.identity(int(row))
             values = {v: float(table.column_as_given(v)[row]) for v in constraint.variables}
             reason = constraint.explain(values, Status.INVALID)
@@ -388,7 +397,7 @@ def _evaluate_one(
         if rows.size:
             rows = rows[status[rows] == COMPUTED]
             status[rows] = code
-            detail[rows] = c + (_CONSTRAINT if code == INVALID else 0)
+            detail[rows] = c + (DETAIL_CONSTRAINT if code == INVALID else 0)
             stops.append(rows)
     usable |= absent
     for rows in stops:
@@ -396,7 +405,7 @@ def _evaluate_one(
     if not usable.all():  # no finite value, and not stopped before
         rows = np.flatnonzero(~usable)
         status[rows] = UNDEFINED
-        detail[rows] = _NOT_FINITE
+        detail[rows] = DETAIL_NOT_FINITE
         stops.append(rows)
     # No value where stopped: the formula gave NaN already for most rows not reported.
     leak = np.isnan(row)

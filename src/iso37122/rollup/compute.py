@@ -22,7 +22,11 @@ from iso37122.rollup.config import IndicatorPlan, PeerBy, RollupConfig
 from iso37122.rollup.normalisers import LeftOut, Normalisation, PeerGroups
 from iso37122.rollup.results import ElementResults
 
-__all__ = ["default_config", "peer_groups", "plans_of", "roll_up"]
+__all__ = ["COVERAGE_TOLERANCE", "default_config", "peer_groups", "plans_of", "roll_up"]
+
+COVERAGE_TOLERANCE = 1e-9
+"""Slack of the coverage test ``scored >= min_coverage * total``, so that a third of 3
+indicators (1 >= 0.333… * 3) counts as a third whatever the rounding of ``min_coverage``."""
 
 
 @cache
@@ -261,7 +265,7 @@ def roll_up(
         n_scored[e] = count
         coverage[e] = count / total
         # A small tolerance so that, e.g., 1 of 2 indicators meets min_coverage 0.5 exactly.
-        enough = (count >= 1) & (count >= config.min_coverage * total - 1e-9)
+        enough = (count >= 1) & (count >= config.min_coverage * total - COVERAGE_TOLERANCE)
         score[e] = np.where(enough, np.clip(mean, low, high), np.nan)
 
     return ElementResults(
