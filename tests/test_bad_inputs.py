@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import openpyxl
 import pandas as pd
 import pint
 import pytest
@@ -144,9 +145,9 @@ def write_file(given: Mapping[str, Any], folder: Path) -> Path:
     elif "bytes_b64" in given:
         path.write_bytes(base64.b64decode(given["bytes_b64"]))
     else:
-        openpyxl = pytest.importorskip("openpyxl")
         workbook = openpyxl.Workbook()
-        workbook.remove(workbook.active)
+        for default in list(workbook.worksheets):
+            workbook.remove(default)
         for title, rows in given["sheets"].items():
             sheet = workbook.create_sheet(title)
             for row in decode(rows):

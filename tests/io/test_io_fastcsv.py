@@ -15,8 +15,6 @@ from iso37122.errors import DataError, UnitError
 from iso37122.io import _sources
 from iso37122.io._fastcsv import arrow_csv_cells
 
-pytest.importorskip("pyarrow")
-
 PLAIN = ["12", "+3", "007", "-0", "123456", "0", "42", "2506603"]
 DECIMALS = ["12.5", "0.500", "5.000", "1.250", ".5", "123.456", "1234.567", "0.25", "-7.125"]
 TRICKY = [
