@@ -40,6 +40,7 @@ __all__ = [
     "YEAR_RANGE",
     "city_column",
     "code_column",
+    "value_rules",
     "variable_column",
     "year_column",
 ]
@@ -50,6 +51,25 @@ YEAR_RANGE = (1900, 2100)
 WHOLE_TOLERANCE = 1e-9
 """Relative distance from a whole number within which a count is read as that whole number
 (a count given with a unit may come out of the conversion a few ulp off)."""
+
+
+def value_rules(variable: Variable) -> tuple[tuple[ErrorCode, str], ...]:
+    """Return the rules a reported number must pass, in order, with the words of their problems.
+
+    Infinite, outside the plausible magnitudes, a fraction of a count, below the minimum: the
+    first rule a value breaks is its problem (``f"{name} = {value} {words}"``).
+    """
+    unit_text = f" [{variable.unit}]"
+    return (
+        ("not_finite", "is not finite"),
+        (
+            "out_of_range",
+            f"is outside the plausible magnitudes {MIN_MAGNITUDE:g} to {MAX_MAGNITUDE:g}"
+            f"{unit_text}; check the unit and the number of digits",
+        ),
+        ("not_whole", f"is not a whole number, but {variable.id} is a count{unit_text}"),
+        ("below_minimum", f"is below the minimum {variable.minimum:g}{unit_text}"),
+    )
 
 
 def _as_objects(series: pd.Series[Any]) -> ObjectArray:
@@ -316,17 +336,11 @@ def variable_column(
                 values[rows] = rounded
             cells = rounded
         below = cells < variable.minimum
-    unit_text = f" [{variable.unit}]"
-    checks: tuple[tuple[BoolArray, ErrorCode, str], ...] = (
-        (infinite, "not_finite", "is not finite"),
-        (
-            out_of_range,
-            "out_of_range",
-            f"is outside the plausible magnitudes {MIN_MAGNITUDE:g} to {MAX_MAGNITUDE:g}"
-            f"{unit_text}; check the unit and the number of digits",
-        ),
-        (fraction, "not_whole", f"is not a whole number, but {name} is a count{unit_text}"),
-        (below, "below_minimum", f"is below the minimum {variable.minimum:g}{unit_text}"),
+    checks = tuple(
+        (mask, rule, text)
+        for mask, (rule, text) in zip(
+            (infinite, out_of_range, fraction, below), value_rules(variable), strict=True
+        )
     )
     for mask, rule, text in checks:
         for row in rows[mask & ~done].tolist():

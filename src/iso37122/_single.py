@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from iso37122._columns import WHOLE_TOLERANCE
+from iso37122._columns import WHOLE_TOLERANCE, value_rules
 from iso37122._typing import BoolArray, FloatArray
 from iso37122.errors import DataError, ErrorCode, Problem, UnitError, show_value
 from iso37122.units import MAX_MAGNITUDE, MIN_MAGNITUDE, conversion_factor, parse_number
@@ -181,24 +181,8 @@ def _check(
         fraction = not out_of_range and abs(number - whole) > WHOLE_TOLERANCE * max(1.0, magnitude)
         if not fraction:
             number = whole  # a count given as 700.0000000000001
-    name = variable.id
-    unit_text = f" [{variable.unit}]"
-    checks: tuple[tuple[bool, ErrorCode, str], ...] = (
-        (infinite, "not_finite", "is not finite"),
-        (
-            out_of_range,
-            "out_of_range",
-            f"is outside the plausible magnitudes {MIN_MAGNITUDE:g} to {MAX_MAGNITUDE:g}"
-            f"{unit_text}; check the unit and the number of digits",
-        ),
-        (fraction, "not_whole", f"is not a whole number, but {name} is a count{unit_text}"),
-        (
-            number < variable.minimum,
-            "below_minimum",
-            f"is below the minimum {variable.minimum:g}{unit_text}",
-        ),
-    )
-    for broken, rule, message in checks:
+    broken_rules = (infinite, out_of_range, fraction, number < variable.minimum)
+    for broken, (rule, message) in zip(broken_rules, value_rules(variable), strict=True):
         if broken:
             shown = number if text is None else text
             return math.nan, _problem(row, variable, shown, rule, message, rejected=False)
