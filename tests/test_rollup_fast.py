@@ -289,13 +289,22 @@ def test_roll_up_by_selection_is_the_sorted_roll_up(
     ids=["default", "bands", "minmax geometric", "weights"],
 )
 def test_normalised_made_on_reading_is_the_matrix_rolled_up(config: RollupConfig) -> None:
-    # The roll-up keeps no (indicators, rows) matrix: ``normalised`` is made again when read.
+    # By default the roll-up keeps no (indicators, rows) matrix: ``normalised`` is made again
+    # when read.
     results = _dirty_results()
     elements = roll_up(results, config)
     assert "normalised" not in vars(elements)
     normalised = elements.normalised
     assert elements.normalised is normalised  # made once
     assert normalised.shape == results.values.shape
+    # Kept as it was made (keep_normalised=True): the same matrix, to the bit.
+    kept = roll_up(results, config, keep_normalised=True)
+    assert isinstance(kept.normalised_by, np.ndarray)
+    assert _same(kept.normalised, normalised)
+    for name in ("score", "coverage"):
+        assert _same(getattr(kept, name), getattr(elements, name)), name
+    assert np.array_equal(kept.left_out, elements.left_out)
+    assert np.array_equal(kept.bands, elements.bands)
     # NaN exactly where left out; pooled rows scored.
     assert np.array_equal(np.isnan(normalised), elements.left_out != LeftOut.SCORED)
     for i, rows in elements.pooled.items():

@@ -199,6 +199,7 @@ def roll_up(
     config: RollupConfig | None = None,
     *,
     peers: Sequence[object] | None = None,
+    keep_normalised: bool = False,
 ) -> ElementResults:
     """Normalise indicator values and aggregate them into the three key elements.
 
@@ -213,6 +214,11 @@ def roll_up(
     peers
         One peer-group label per row (e.g. ``"kota"`` / ``"kabupaten"``), replacing
         ``peer_by``; a city-year's peers are the same year's rows with its label.
+    keep_normalised
+        Keep the (indicators, rows) matrix of normalised scores as it is made, for a caller
+        that reads :attr:`ElementResults.normalised` (by default the roll-up aggregates each
+        indicator's row as it is made and keeps none: ``normalised`` is made again, the same
+        to the bit, when first read).
 
     Returns
     -------
@@ -276,7 +282,9 @@ def roll_up(
     low, high = config.score_range
     # Each indicator's row of scores is made in one buffer, added to its element's mean and
     # forgotten: the (indicators, rows) matrix is made again only if ``normalised`` is read.
-    out = np.empty(n)
+    # Kept, every row of it is written once below (no fill first: it is the largest array).
+    normalised = np.empty((n_ind, n)) if keep_normalised else None
+    buffer = np.empty(0 if keep_normalised else n)
     left_out = np.empty((n_ind, n), dtype=np.int8)
     # Bands exist under normalisation="bands" only; elsewhere a read-only view of one zero.
     banded = method is Normalisation.BANDS
@@ -296,7 +304,9 @@ def roll_up(
     ]
     for i, plan in enumerate(plans):
         code = left_out[i]
+        out = buffer if normalised is None else normalised[i]
         if not plan.scorable:
+            out.fill(np.nan)
             code.fill(LeftOut.BY_CONFIG)
             continue
         band, use = _normalise_one(results, i, plan, groups, pool_years, (low, high), out, code)
@@ -329,7 +339,11 @@ def roll_up(
         coverage=coverage,
         n_scored=n_scored,
         n_total=n_total,
-        normalised_by=partial(normalised_matrix, results, plans, groups, pool_years, (low, high)),
+        normalised_by=(
+            partial(normalised_matrix, results, plans, groups, pool_years, (low, high))
+            if normalised is None
+            else normalised
+        ),
         bands=bands,
         left_out=left_out,
         weights=weights,
