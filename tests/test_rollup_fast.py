@@ -255,10 +255,12 @@ def test_roll_up_by_selection_is_the_sorted_roll_up(
 ) -> None:
     results = _dirty_results()
     fast = roll_up(results, config)
+    fast_normalised = fast.normalised  # made now, before the selection is switched off
     monkeypatch.setattr(normalisers_module, "SELECT_MAX_GROUPS", 0)
     sorted_ = roll_up(results, config)
-    for name in ("score", "coverage", "normalised"):
+    for name in ("score", "coverage"):
         assert _same(getattr(fast, name), getattr(sorted_, name)), name
+    assert _same(fast_normalised, sorted_.normalised)
     for name in ("n_scored", "left_out", "bands"):
         assert np.array_equal(getattr(fast, name), getattr(sorted_, name)), name
     assert fast.pooled.keys() == sorted_.pooled.keys()
@@ -272,3 +274,58 @@ def test_roll_up_by_selection_is_the_sorted_roll_up(
         assert fast.pooled
     assert (fast.left_out == LeftOut.SCORED).any()
     assert (fast.left_out == LeftOut.NOT_COMPUTED).any()
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        RollupConfig(),
+        RollupConfig(normalisation="bands"),
+        RollupConfig(
+            normalisation="minmax", aggregation="geometric", score_range=(1, 100), peer_by="all"
+        ),
+        RollupConfig(weights={"5.3": 3.0, "10.1": 0.5}, min_coverage=0.9),
+    ],
+    ids=["default", "bands", "minmax geometric", "weights"],
+)
+def test_normalised_made_on_reading_is_the_matrix_rolled_up(config: RollupConfig) -> None:
+    # By default the roll-up keeps no (indicators, rows) matrix: ``normalised`` is made again
+    # when read.
+    results = _dirty_results()
+    elements = roll_up(results, config)
+    assert "normalised" not in vars(elements)
+    normalised = elements.normalised
+    assert elements.normalised is normalised  # made once
+    assert normalised.shape == results.values.shape
+    # Kept as it was made (keep_normalised=True): the same matrix, to the bit.
+    kept = roll_up(results, config, keep_normalised=True)
+    assert isinstance(kept.normalised_by, np.ndarray)
+    assert _same(kept.normalised, normalised)
+    for name in ("score", "coverage"):
+        assert _same(getattr(kept, name), getattr(elements, name)), name
+    assert np.array_equal(kept.left_out, elements.left_out)
+    assert np.array_equal(kept.bands, elements.bands)
+    # NaN exactly where left out; pooled rows scored.
+    assert np.array_equal(np.isnan(normalised), elements.left_out != LeftOut.SCORED)
+    for i, rows in elements.pooled.items():
+        assert not np.isnan(normalised[i, rows]).any()
+    # The element scores are the aggregation of these rows, to the bit.
+    low, high = config.score_range
+    scorable = np.array([plan.scorable for plan in elements.plans])
+    for e, element in enumerate(elements.elements):
+        members = np.flatnonzero(
+            scorable & np.array([m is element for m in elements.membership])
+        ).astype(np.int64)
+        mean, count = aggregate_rows(normalised, members, elements.weights, config.aggregation)
+        assert np.array_equal(count, elements.n_scored[e])
+        enough = (count >= 1) & (count >= config.min_coverage * members.size - 1e-9)
+        assert _same(np.where(enough, np.clip(mean, low, high), np.nan), elements.score[e])
+    assert not np.isnan(elements.score).all()
+    # A city-year's contributions give the same scores.
+    row = int(np.flatnonzero(~np.isnan(elements.score[0]))[0])
+    clauses = [spec.clause for spec in results.indicators]
+    found = elements.element_score(elements.elements[0], row).contributions
+    included = [c for c in found if c.included]
+    assert included
+    for c in included:
+        assert c.score == float(normalised[clauses.index(c.clause), row])

@@ -348,7 +348,7 @@ def roll_up_one(results: Results, config: RollupConfig | None = None) -> Element
         coverage=coverage,
         n_scored=n_scored,
         n_total=n_total,
-        normalised=normalised_array,
+        normalised_by=normalised_array,
         bands=bands,
         left_out=np.array(left_out, dtype=np.int8).reshape(-1, 1),
         weights=weights_array,

@@ -243,7 +243,11 @@ def _alternatives(
             else:
                 settings = {**base.model_dump(), **first, **second}
                 try:
-                    scored = roll_up(elements.results, RollupConfig.model_validate(settings))
+                    scored = roll_up(
+                        elements.results,
+                        RollupConfig.model_validate(settings),
+                        keep_normalised=True,
+                    )
                 except ConfigError:
                     continue  # not possible on these data (e.g. peers of a single row)
             index[a, b] = len(matrices)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, partial
 from types import MappingProxyType
 
 import numpy as np
 import pandas as pd
 
-from iso37122._typing import BoolArray, IntArray
+from iso37122._typing import BoolArray, FloatArray, Int8Array, IntArray
 from iso37122.analysis.identity import provinces_of, regency_kinds
 from iso37122.data import Table
 from iso37122.elements import KeyElement
@@ -22,7 +22,14 @@ from iso37122.rollup.config import IndicatorPlan, PeerBy, RollupConfig
 from iso37122.rollup.normalisers import LeftOut, Normalisation, PeerGroups
 from iso37122.rollup.results import ElementResults
 
-__all__ = ["COVERAGE_TOLERANCE", "default_config", "peer_groups", "plans_of", "roll_up"]
+__all__ = [
+    "COVERAGE_TOLERANCE",
+    "default_config",
+    "normalised_matrix",
+    "peer_groups",
+    "plans_of",
+    "roll_up",
+]
 
 COVERAGE_TOLERANCE = 1e-9
 """Slack of the coverage test ``scored >= min_coverage * total``, so that a third of 3
@@ -126,11 +133,73 @@ def peer_groups(table: Table, peer_by: PeerBy, peers: Sequence[object] | None = 
     return PeerGroups(inverse.astype(np.int64), tuple(str(label) for label in labels))
 
 
+def _normalise_one(
+    results: Results,
+    i: int,
+    plan: IndicatorPlan,
+    groups: PeerGroups,
+    pool_years: bool,
+    scale: tuple[float, float],
+    out: FloatArray,
+    code: Int8Array,
+) -> tuple[IntArray, BoolArray | None]:
+    """Write scorable indicator ``i``'s scores into ``out`` and its left-out codes into ``code``.
+
+    Returns its bands and, when some rows were scored against every year's values because
+    too few of their own year's peers report it (``pool_years``), those rows.
+    """
+    invalid = results.status[i] != Status.COMPUTED.code
+    normaliser = plan.normalisation.normaliser
+    values = results.values[i]
+    band = normaliser.normalise_into(values, invalid, plan, groups, scale, out, code)
+    if not (pool_years and plan.normalisation.uses_peers):
+        return band, None
+    few = code == LeftOut.PEER_FEW
+    if not few.any():
+        return band, None
+    # Too few of the year's peers report it: compare with every year's values.
+    n = values.size
+    every_year = PeerGroups(np.zeros(n, dtype=np.int64), ("all years",))
+    wider, wider_code = np.empty(n), np.empty(n, dtype=np.int8)
+    normaliser.normalise_into(values, invalid, plan, every_year, scale, wider, wider_code)
+    use = few & (wider_code == LeftOut.SCORED)
+    if not use.any():
+        return band, None
+    out[use] = wider[use]
+    code[use] = LeftOut.SCORED
+    return band, use
+
+
+def normalised_matrix(
+    results: Results,
+    plans: Sequence[IndicatorPlan],
+    groups: PeerGroups,
+    pool_years: bool,
+    scale: tuple[float, float],
+) -> FloatArray:
+    """Return the normalised scores (indicators, rows) that :func:`roll_up` aggregated.
+
+    The same computation, indicator by indicator, as the roll-up's (the same numbers to the
+    bit); NaN where an indicator is left out. :attr:`ElementResults.normalised` calls it on
+    first access.
+    """
+    n_ind, n = results.values.shape
+    normalised = np.empty((n_ind, n))
+    code = np.empty(n, dtype=np.int8)
+    for i, plan in enumerate(plans):
+        if plan.scorable:
+            _normalise_one(results, i, plan, groups, pool_years, scale, normalised[i], code)
+        else:
+            normalised[i].fill(np.nan)
+    return normalised
+
+
 def roll_up(
     results: Results,
     config: RollupConfig | None = None,
     *,
     peers: Sequence[object] | None = None,
+    keep_normalised: bool = False,
 ) -> ElementResults:
     """Normalise indicator values and aggregate them into the three key elements.
 
@@ -145,6 +214,11 @@ def roll_up(
     peers
         One peer-group label per row (e.g. ``"kota"`` / ``"kabupaten"``), replacing
         ``peer_by``; a city-year's peers are the same year's rows with its label.
+    keep_normalised
+        Keep the (indicators, rows) matrix of normalised scores as it is made, for a caller
+        that reads :attr:`ElementResults.normalised` (by default the roll-up aggregates each
+        indicator's row as it is made and keeps none: ``normalised`` is made again, the same
+        to the bit, when first read).
 
     Returns
     -------
@@ -203,12 +277,14 @@ def roll_up(
         )
     # Open-ended indicators under the default year peers fall back on every year's values.
     pool_years = config.peer_by == "year" and peers is None and groups.n_groups > 1
-    every_year = PeerGroups(np.zeros(n, dtype=np.int64), ("all years",))
     pooled: dict[int, BoolArray] = {}
 
     low, high = config.score_range
-    # Every row of these is written once below (no fill first: they are the largest arrays).
-    normalised = np.empty((n_ind, n))
+    # Each indicator's row of scores is made in one buffer, added to its element's mean and
+    # forgotten: the (indicators, rows) matrix is made again only if ``normalised`` is read.
+    # Kept, every row of it is written once below (no fill first: it is the largest array).
+    normalised = np.empty((n_ind, n)) if keep_normalised else None
+    buffer = np.empty(0 if keep_normalised else n)
     left_out = np.empty((n_ind, n), dtype=np.int8)
     # Bands exist under normalisation="bands" only; elsewhere a read-only view of one zero.
     banded = method is Normalisation.BANDS
@@ -226,31 +302,18 @@ def roll_up(
         RunningMean(n, weights[scorable & (member_of == e)], config.aggregation)
         for e in range(len(elements))
     ]
-    computed = Status.COMPUTED.code
     for i, plan in enumerate(plans):
-        out, code = normalised[i], left_out[i]
+        code = left_out[i]
+        out = buffer if normalised is None else normalised[i]
         if not plan.scorable:
             out.fill(np.nan)
             code.fill(LeftOut.BY_CONFIG)
             continue
-        invalid = results.status[i] != computed
-        normaliser = plan.normalisation.normaliser
-        values = results.values[i]
-        band = normaliser.normalise_into(values, invalid, plan, groups, (low, high), out, code)
+        band, use = _normalise_one(results, i, plan, groups, pool_years, (low, high), out, code)
         if banded:
             bands[i] = band
-        few = code == LeftOut.PEER_FEW if pool_years and plan.normalisation.uses_peers else None
-        if few is not None and few.any():
-            # Too few of the year's peers report it: compare with every year's values.
-            wider, wider_code = np.empty(n), np.empty(n, dtype=np.int8)
-            normaliser.normalise_into(
-                values, invalid, plan, every_year, (low, high), wider, wider_code
-            )
-            use = few & (wider_code == LeftOut.SCORED)
-            if use.any():
-                out[use] = wider[use]
-                code[use] = LeftOut.SCORED
-                pooled[i] = use
+        if use is not None:
+            pooled[i] = use
         means[member_of[i]].add(out, plan.weight)
 
     score = np.full((len(elements), n), np.nan)
@@ -276,7 +339,11 @@ def roll_up(
         coverage=coverage,
         n_scored=n_scored,
         n_total=n_total,
-        normalised=normalised,
+        normalised_by=(
+            partial(normalised_matrix, results, plans, groups, pool_years, (low, high))
+            if normalised is None
+            else normalised
+        ),
         bands=bands,
         left_out=left_out,
         weights=weights,

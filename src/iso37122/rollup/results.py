@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -158,7 +159,11 @@ class ElementResults:
     n_total
         int64 (3,): scorable indicators of each element.
     normalised
-        float64 (indicators, rows): normalised scores, NaN where an indicator was left out.
+        float64 (indicators, rows): normalised scores, NaN where an indicator was left out
+        (made from ``normalised_by`` on first access when that is a function).
+    normalised_by
+        The normalised scores, or a function returning them (the roll-up does not keep the
+        matrix, which it needs one row at a time, and makes it again when it is read).
     bands
         int64 (indicators, rows): the band 1–4 under ``bands`` (0 elsewhere or when unscored).
     left_out
@@ -186,7 +191,7 @@ class ElementResults:
     coverage: FloatArray
     n_scored: IntArray
     n_total: IntArray
-    normalised: FloatArray
+    normalised_by: FloatArray | Callable[[], FloatArray]
     bands: IntArray
     left_out: Int8Array
     weights: FloatArray
@@ -195,6 +200,12 @@ class ElementResults:
     groups: IntArray
     group_labels: tuple[str, ...]
     pooled: Mapping[int, BoolArray] = field(default_factory=dict)
+
+    @cached_property
+    def normalised(self) -> FloatArray:
+        """float64 (indicators, rows): normalised scores, NaN where an indicator was left out."""
+        source = self.normalised_by
+        return source if isinstance(source, np.ndarray) else source()
 
     @property
     def n_rows(self) -> int:
