@@ -242,8 +242,10 @@ class CellReader:
     ) -> bool:
         """Read a column held by pyarrow with whole-column kernels; ``False`` leaves it alone.
 
-        Cells written as plain decimals (``12``, ``-3.25``) are classified with vectorised
-        regular expressions and converted by pyarrow; the few others (markers, units, text) go
+        A column whose cells are all empty or plain decimals (``12``, ``-3.25``) comes
+        converted already (:func:`iso37122.io._fastcsv.plain_columns`, from its bytes); in
+        any other column such cells are found by a vectorised regular expression and converted
+        by pyarrow; the few others (markers, units, text) go
         one by one through the rules of :mod:`iso37122.io._text`. A column with a cell that
         proves a decimal comma or thousands grouping (``1.455.672``, ``17,5``, ``1,500``), or
         read with ``decimal=","``, returns ``False`` untouched for the general reader.
@@ -254,17 +256,32 @@ class CellReader:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        text = pc.utf8_trim_whitespace(cells.array)
-        size = pc.binary_length(text).to_numpy(zero_copy_only=False)
-        empty = size == 0
-        simple_kernel = pc.match_substring_regex(text, r"^[+-]?\d+(?:\.\d+)?$")
-        if self.na_values:
-            named = pc.is_in(text, value_set=pa.array(sorted(self.na_values), pa.string()))
-            simple_kernel = pc.and_(simple_kernel, pc.invert(named))
-        simple = simple_kernel.to_numpy(zero_copy_only=False)
-        # "5.000" and "-123.456": 5 to 8 characters, checked by the pattern only then.
-        ambiguous = simple & (size >= 5) & (size <= 8)
-        if ambiguous.any():
+        named_set = pa.array(sorted(self.na_values), pa.string())
+        plain = cells.plain_numbers()
+        if (
+            plain is not None
+            and self.na_values
+            and pc.any(pc.is_in(cells.array, value_set=named_set)).as_py()
+        ):
+            plain = None  # a cell named missing: the kernels below leave it out
+        floats: FloatArray | None = None
+        if plain is not None:  # all cells empty or plain decimals, without a space
+            floats, size, ambiguous = plain
+            text = cells.array
+            empty = size == 0
+            simple = ~empty
+        else:
+            text = pc.utf8_trim_whitespace(cells.array)
+            size = pc.binary_length(text).to_numpy(zero_copy_only=False)
+            empty = size == 0
+            simple_kernel = pc.match_substring_regex(text, r"^[+-]?\d+(?:\.\d+)?$")
+            if self.na_values:
+                named = pc.is_in(text, value_set=named_set)
+                simple_kernel = pc.and_(simple_kernel, pc.invert(named))
+            simple = simple_kernel.to_numpy(zero_copy_only=False)
+            # "5.000" and "-123.456": 5 to 8 characters, checked by the pattern only then.
+            ambiguous = simple & (size >= 5) & (size <= 8)
+        if plain is None and ambiguous.any():
             at = np.flatnonzero(ambiguous)
             pattern = r"^[+-]?[1-9]\d{0,2}\.\d{3}$"
             found = pc.match_substring_regex(text.take(pa.array(at)), pattern)
@@ -300,8 +317,11 @@ class CellReader:
         good = simple.copy()
         if convention is None:
             good &= ~ambiguous
-        found = pc.cast(pc.if_else(pa.array(good), text, None), pa.float64())
-        values[:] = found.to_numpy(zero_copy_only=False) * factors
+        if floats is None:
+            floats = np.full(len(good), np.nan)
+            if good.any():
+                floats[good] = pc.cast(text.filter(pa.array(good)), pa.float64()).to_numpy()
+        values[:] = np.where(good, floats, np.nan) * factors
         values[zeros] = 0.0
         for k, _, unit in rest:
             if unit is not None:
