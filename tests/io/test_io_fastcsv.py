@@ -288,3 +288,18 @@ def test_fast_path_equals_the_general_reader_on_plain_number_files(
             continue
         pd.testing.assert_frame_equal(fast, slow)
         assert fast.attrs["iso37122.problems"] == slow.attrs["iso37122.problems"], options
+
+
+def test_the_space_class_pyarrow_runs_is_the_rules_spaces() -> None:
+    import re
+
+    from iso37122.io._cells import SPACE_CLASS
+    from iso37122.io._text import SPACES
+
+    assert "\\u" not in SPACE_CLASS  # pandas would give a \u escape to Python's re
+    differ = [
+        hex(code)
+        for code in range(0x3000)
+        if bool(re.fullmatch(SPACE_CLASS, chr(code))) != bool(SPACES.fullmatch(chr(code)))
+    ]
+    assert differ == []

@@ -37,7 +37,7 @@ from iso37122.io._text import (
 )
 from iso37122.variables import Kind, Variable
 
-__all__ = ["At", "CellReader", "Column", "ambiguous_message", "split_inline_unit"]
+__all__ = ["SPACE_CLASS", "At", "CellReader", "Column", "ambiguous_message", "split_inline_unit"]
 
 _INLINE_UNIT = re.compile(r"^(?P<number>[^A-Za-z%²³]*?)\s*(?P<unit>[A-Za-z%].*)$")
 # A number in exponent notation ("1e5", "1.5E+06", "1,5E+06"), then perhaps a unit: its "e" is
@@ -68,6 +68,10 @@ class Column:
     where: At
     out_rows: Sequence[int]
 
+
+SPACE_CLASS = "[ \u00a0\u202f\u2009]"
+"""The characters of :data:`iso37122.io._text.SPACES` themselves, not escapes: a pattern pyarrow
+runs (pandas gives a ``\\u`` escape to Python's :mod:`re`, one call per cell)."""
 
 # Text columns are handled by pyarrow's vectorised string kernels when it is installed.
 _TEXT: Any = pd.StringDtype("pyarrow") if importlib.util.find_spec("pyarrow") else object
@@ -167,7 +171,7 @@ class CellReader:
         text, stripped = text[keep], stripped[keep]
         if stripped.str.contains('"', regex=False).any():
             stripped = stripped.str.strip('"').str.strip()
-        compact = stripped.str.replace(SPACES.pattern, "", regex=True)
+        compact = stripped.str.replace(SPACE_CLASS, "", regex=True)
         numbers_only = compact.to_numpy(dtype=object, copy=True)
         spaced = stripped.to_numpy(dtype=object)
         units: dict[int, str] = {}

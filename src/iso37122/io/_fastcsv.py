@@ -22,8 +22,7 @@ __all__ = ["Plain", "TextCells", "arrow_csv_cells", "plain_columns"]
 
 _HAVE_ARROW = importlib.util.find_spec("pyarrow") is not None
 
-_PLAIN_BYTES = np.zeros(256, dtype=bool)
-_PLAIN_BYTES[list(b"0123456789.+-")] = True
+_PLAIN_BYTES = b"0123456789.+-"
 """The bytes a plain decimal (``12``, ``-3.25``, ``+0.5``) is written with."""
 _DOT, _PLUS, _MINUS, _ZERO = b"."[0], b"+"[0], b"-"[0], b"0"[0]
 
@@ -59,9 +58,10 @@ class TextCells(Sequence[object]):
         return text if text.strip() else None
 
     def __iter__(self) -> Iterator[object]:
-        for value in self.array.to_pylist():
-            text = str(value).lstrip(" ")
-            yield text if text.strip() else None
+        import pyarrow.compute as pc
+
+        texts: list[str] = pc.utf8_ltrim(self.array, characters=" ").to_pylist()
+        return iter([text if text.strip() else None for text in texts])
 
     def plain_numbers(self) -> Plain | None:
         """Give the cells as numbers when each is empty or a plain decimal; else ``None``.
@@ -124,10 +124,12 @@ def plain_columns(columns: Sequence[TextCells]) -> None:
     wrong = (first == _DOT) | (last == _DOT)  # ".5", "5."
     wrong |= ((first == _PLUS) | (first == _MINUS)) & (second == _DOT)  # "-.5"
     bad_cells = cell[wrong]
-    foreign = np.flatnonzero(~_PLAIN_BYTES[data[offsets[0] : offsets[-1]]]) + offsets[0]
-    bad_cells = np.concatenate([bad_cells, np.searchsorted(offsets, foreign, "right") - 1])
     bad = np.zeros(len(columns), dtype=bool)
     bad[np.searchsorted(ends, bad_cells, "right")] = True
+    raw = data.data
+    for j in np.flatnonzero(~bad).tolist():
+        text = raw[offsets[starts[j]] : offsets[ends[j]]].tobytes()
+        bad[j] = bool(text.translate(None, _PLAIN_BYTES))  # a byte of another kind
     # "5.000", "-123.456": one to three digits, the first not 0, then a point and three digits.
     begin = offsets[:-1][given] + ((first == _PLUS) | (first == _MINUS))
     digits = size[given] - 4 - (begin - offsets[:-1][given])
