@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -303,3 +304,16 @@ def test_the_space_class_pyarrow_runs_is_the_rules_spaces() -> None:
         if bool(re.fullmatch(SPACE_CLASS, chr(code))) != bool(SPACES.fullmatch(chr(code)))
     ]
     assert differ == []
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_digits_as_nines_is_the_digit_pattern(seed: int) -> None:
+    from iso37122.io._cells import digits_as_nines
+
+    rng = random.Random(seed)
+    alphabet = "0123456789.,+- abc%\u00a0" + ("\u0663\u00b2" if seed % 2 else "")
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9))) for _ in range(40)]
+    series = pd.Series(texts, dtype=pd.StringDtype("pyarrow"))
+    nines = digits_as_nines(series)
+    assert nines.tolist() == series.str.replace(r"\d", "9", regex=True).tolist()
+    assert nines.tolist() == [re.sub(r"\d", "9", t) for t in texts]

@@ -37,7 +37,15 @@ from iso37122.io._text import (
 )
 from iso37122.variables import Kind, Variable
 
-__all__ = ["SPACE_CLASS", "At", "CellReader", "Column", "ambiguous_message", "split_inline_unit"]
+__all__ = [
+    "SPACE_CLASS",
+    "At",
+    "CellReader",
+    "Column",
+    "ambiguous_message",
+    "digits_as_nines",
+    "split_inline_unit",
+]
 
 _INLINE_UNIT = re.compile(r"^(?P<number>[^A-Za-z%²³]*?)\s*(?P<unit>[A-Za-z%].*)$")
 # A number in exponent notation ("1e5", "1.5E+06", "1,5E+06"), then perhaps a unit: its "e" is
@@ -183,7 +191,7 @@ class CellReader:
                 units[int(j)] = unit
         texts = pd.Series(numbers_only, dtype=_TEXT)
         # "0.500" proves a decimal point where "5.000" does not: a leading zero is in the shape.
-        shape: pd.Series[str] = texts.str.replace(r"\d", "9", regex=True) + np.where(
+        shape: pd.Series[str] = digits_as_nines(texts) + np.where(
             texts.str.match(r"[+-]?0").to_numpy(dtype=bool), "0", ""
         )
         codes, uniques = pd.factorize(shape)
@@ -379,6 +387,31 @@ class CellReader:
 
     def _bad(self, column: Column, k: int, cell: object, rule: ErrorCode, text: str) -> None:
         self.problem(column.out_rows[k], column.where[k], column.variable.id, cell, rule, text)
+
+
+_NINES = np.arange(256, dtype=np.uint8)
+_NINES[list(b"0123456789")] = b"9"[0]
+
+
+def digits_as_nines(texts: pd.Series[str]) -> pd.Series[str]:
+    r"""Write every digit of the texts as 9 (their *shape*), as ``str.replace(r"\d", "9")``.
+
+    Texts all in ASCII are mapped byte by byte; others (where ``\d`` also matches the
+    digits of other scripts) go through the regular expression.
+    """
+    if _TEXT is not object and len(texts):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        array = pa.chunked_array(pa.array(texts.array)).combine_chunks()
+        if not array.null_count and pc.all(pc.string_is_ascii(array)).as_py():
+            buffers = array.buffers()
+            if buffers[2] is not None:
+                data = _NINES[np.frombuffer(buffers[2], dtype=np.uint8)]
+                buffers = [None, buffers[1], pa.py_buffer(data.tobytes())]
+            nines = pa.Array.from_buffers(array.type, len(array), buffers, offset=array.offset)
+            return pd.Series(pd.arrays.ArrowStringArray(nines), index=texts.index)
+    return texts.str.replace(r"\d", "9", regex=True)
 
 
 def split_inline_unit(cell: str) -> tuple[str, str | None]:
