@@ -135,7 +135,7 @@ def plain_columns(columns: Sequence[TextCells]) -> None:
     digits = size[given] - 4 - (begin - offsets[:-1][given])
     ambiguous = np.zeros(len(whole), dtype=bool)
     ambiguous[cell] = (
-        (data[offsets[1:][given] - 4] == _DOT)
+        (data[np.maximum(offsets[1:][given] - 4, 0)] == _DOT)
         & (digits >= 1)
         & (digits <= 3)
         & (data[begin] != _ZERO)
@@ -247,6 +247,4 @@ def arrow_csv_cells(
     if not keep.all():
         mask = pa.array(keep)
         columns = [c.filter(mask) for c in columns]
-    cells = [TextCells(c) for c in columns]
-    plain_columns(cells)
-    return headers, list(cells), numbers.tolist()
+    return headers, [TextCells(c) for c in columns], numbers.tolist()
