@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -223,3 +224,94 @@ def test_a_file_read_in_several_pyarrow_blocks_equals_the_general_reader(
     assert fast.attrs["iso37122.problems"] == slow.attrs["iso37122.problems"]
     # "5.000" in a column of whole numbers reads two ways; "-1" is below the minimum.
     assert {p.row for p in fast.attrs["iso37122.problems"]} == {30_000, 41_000, 52_345}
+
+
+NEAR_PLAIN = ["5.", ".5", "-.5", "+.5", "+-5", "1e5", "1E+06", "inf", "nan", "1.2.3", "-", "+"]
+NEAR_PLAIN += ["5-", "12 ", "1,5", "\u0663", "0x10", "5.000", "-123.456", "0.500", "+5.000"]
+NEAR_PLAIN += ["1234.567", "12.34", "", "7", "-0", "+3", "007", "99.000", "0.000", "-1.5"]
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_plain_columns_agree_with_the_plain_decimal_pattern(seed: int) -> None:
+    import re
+
+    import pyarrow as pa
+
+    from iso37122.io._fastcsv import TextCells, plain_columns
+
+    rng = random.Random(seed)
+    columns: list[list[str]] = []
+    for _ in range(rng.randint(1, 6)):
+        pool = NEAR_PLAIN if rng.random() < 0.5 else PLAIN + DECIMALS[:4] + ["", "-1.5", "5.000"]
+        columns.append([rng.choice(pool) for _ in range(rng.randint(0, 12))])
+    cells = [
+        TextCells(pa.chunked_array([pa.array(c[:3], pa.string()), pa.array(c[3:], pa.string())]))
+        for c in columns
+    ]
+    plain_columns(cells)
+    for column, held in zip(columns, cells, strict=True):
+        is_plain = all(c == "" or re.fullmatch(r"[+-]?\d+(?:\.\d+)?", c) for c in column)
+        if not is_plain or not column:
+            assert held.plain is None or not column
+            continue
+        assert held.plain is not None
+        values, size, ambiguous = held.plain
+        expected = [float(c) if c else np.nan for c in column]
+        np.testing.assert_array_equal(values, expected)
+        assert size.tolist() == [len(c) for c in column]
+        pattern = r"[+-]?[1-9]\d{0,2}\.\d{3}"
+        assert ambiguous.tolist() == [bool(re.fullmatch(pattern, c)) for c in column]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_fast_path_equals_the_general_reader_on_plain_number_files(
+    monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    rng = random.Random(seed)
+    sep = rng.choice([";", ",", "\t"])
+    pools = [PLAIN, [*DECIMALS[:4], "0.25", "-7.125", ""], [*PLAIN, "5.000", "123.456", ""]]
+    lines = [sep.join(HEADERS)]
+    styles = [rng.choice(pools) for _ in HEADERS[3:]]
+    for i in range(rng.randint(1, 30)):
+        lines.append(
+            sep.join([f"Kota {i}", "2024", f"{3200 + i}"] + [rng.choice(p) for p in styles])
+        )
+    text = "\n".join(lines) + "\n"
+    assert arrow_csv_cells(text, sep) is not None
+    general = _general(monkeypatch)
+    for options in OPTIONS:
+        fast = _outcome(iso.read_table, text.encode(), options)
+        slow = _outcome(general, text.encode(), options)
+        if isinstance(slow, tuple) or isinstance(fast, tuple):
+            assert fast == slow, options
+            continue
+        pd.testing.assert_frame_equal(fast, slow)
+        assert fast.attrs["iso37122.problems"] == slow.attrs["iso37122.problems"], options
+
+
+def test_the_space_class_pyarrow_runs_is_the_rules_spaces() -> None:
+    import re
+
+    from iso37122.io._cells import SPACE_CLASS
+    from iso37122.io._text import SPACES
+
+    assert "\\u" not in SPACE_CLASS  # pandas would give a \u escape to Python's re
+    differ = [
+        hex(code)
+        for code in range(0x3000)
+        if bool(re.fullmatch(SPACE_CLASS, chr(code))) != bool(SPACES.fullmatch(chr(code)))
+    ]
+    assert differ == []
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_digits_as_nines_is_the_digit_pattern(seed: int) -> None:
+    from iso37122.io._cells import digits_as_nines
+
+    rng = random.Random(seed)
+    alphabet = "0123456789.,+- abc%\u00a0" + ("\u0663\u00b2" if seed % 2 else "")
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9))) for _ in range(40)]
+    series = pd.Series(texts, dtype=pd.StringDtype("pyarrow"))
+    nines = digits_as_nines(series)
+    assert nines.tolist() == series.str.replace(r"\d", "9", regex=True).tolist()
+    assert nines.tolist() == [re.sub(r"\d", "9", t) for t in texts]

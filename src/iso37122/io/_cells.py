@@ -37,7 +37,15 @@ from iso37122.io._text import (
 )
 from iso37122.variables import Kind, Variable
 
-__all__ = ["At", "CellReader", "Column", "ambiguous_message", "split_inline_unit"]
+__all__ = [
+    "SPACE_CLASS",
+    "At",
+    "CellReader",
+    "Column",
+    "ambiguous_message",
+    "digits_as_nines",
+    "split_inline_unit",
+]
 
 _INLINE_UNIT = re.compile(r"^(?P<number>[^A-Za-z%²³]*?)\s*(?P<unit>[A-Za-z%].*)$")
 # A number in exponent notation ("1e5", "1.5E+06", "1,5E+06"), then perhaps a unit: its "e" is
@@ -68,6 +76,10 @@ class Column:
     where: At
     out_rows: Sequence[int]
 
+
+SPACE_CLASS = "[ \u00a0\u202f\u2009]"
+"""The characters of :data:`iso37122.io._text.SPACES` themselves, not escapes: a pattern pyarrow
+runs (pandas gives a ``\\u`` escape to Python's :mod:`re`, one call per cell)."""
 
 # Text columns are handled by pyarrow's vectorised string kernels when it is installed.
 _TEXT: Any = pd.StringDtype("pyarrow") if importlib.util.find_spec("pyarrow") else object
@@ -167,7 +179,7 @@ class CellReader:
         text, stripped = text[keep], stripped[keep]
         if stripped.str.contains('"', regex=False).any():
             stripped = stripped.str.strip('"').str.strip()
-        compact = stripped.str.replace(SPACES.pattern, "", regex=True)
+        compact = stripped.str.replace(SPACE_CLASS, "", regex=True)
         numbers_only = compact.to_numpy(dtype=object, copy=True)
         spaced = stripped.to_numpy(dtype=object)
         units: dict[int, str] = {}
@@ -179,7 +191,7 @@ class CellReader:
                 units[int(j)] = unit
         texts = pd.Series(numbers_only, dtype=_TEXT)
         # "0.500" proves a decimal point where "5.000" does not: a leading zero is in the shape.
-        shape: pd.Series[str] = texts.str.replace(r"\d", "9", regex=True) + np.where(
+        shape: pd.Series[str] = digits_as_nines(texts) + np.where(
             texts.str.match(r"[+-]?0").to_numpy(dtype=bool), "0", ""
         )
         codes, uniques = pd.factorize(shape)
@@ -242,8 +254,10 @@ class CellReader:
     ) -> bool:
         """Read a column held by pyarrow with whole-column kernels; ``False`` leaves it alone.
 
-        Cells written as plain decimals (``12``, ``-3.25``) are classified with vectorised
-        regular expressions and converted by pyarrow; the few others (markers, units, text) go
+        A column whose cells are all empty or plain decimals (``12``, ``-3.25``) comes
+        converted already (:func:`iso37122.io._fastcsv.plain_columns`, from its bytes); in
+        any other column such cells are found by a vectorised regular expression and converted
+        by pyarrow; the few others (markers, units, text) go
         one by one through the rules of :mod:`iso37122.io._text`. A column with a cell that
         proves a decimal comma or thousands grouping (``1.455.672``, ``17,5``, ``1,500``), or
         read with ``decimal=","``, returns ``False`` untouched for the general reader.
@@ -254,17 +268,32 @@ class CellReader:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        text = pc.utf8_trim_whitespace(cells.array)
-        size = pc.binary_length(text).to_numpy(zero_copy_only=False)
-        empty = size == 0
-        simple_kernel = pc.match_substring_regex(text, r"^[+-]?\d+(?:\.\d+)?$")
-        if self.na_values:
-            named = pc.is_in(text, value_set=pa.array(sorted(self.na_values), pa.string()))
-            simple_kernel = pc.and_(simple_kernel, pc.invert(named))
-        simple = simple_kernel.to_numpy(zero_copy_only=False)
-        # "5.000" and "-123.456": 5 to 8 characters, checked by the pattern only then.
-        ambiguous = simple & (size >= 5) & (size <= 8)
-        if ambiguous.any():
+        named_set = pa.array(sorted(self.na_values), pa.string())
+        plain = cells.plain_numbers()
+        if (
+            plain is not None
+            and self.na_values
+            and pc.any(pc.is_in(cells.array, value_set=named_set)).as_py()
+        ):
+            plain = None  # a cell named missing: the kernels below leave it out
+        floats: FloatArray | None = None
+        if plain is not None:  # all cells empty or plain decimals, without a space
+            floats, size, ambiguous = plain
+            text = cells.array
+            empty = size == 0
+            simple = ~empty
+        else:
+            text = pc.utf8_trim_whitespace(cells.array)
+            size = pc.binary_length(text).to_numpy(zero_copy_only=False)
+            empty = size == 0
+            simple_kernel = pc.match_substring_regex(text, r"^[+-]?\d+(?:\.\d+)?$")
+            if self.na_values:
+                named = pc.is_in(text, value_set=named_set)
+                simple_kernel = pc.and_(simple_kernel, pc.invert(named))
+            simple = simple_kernel.to_numpy(zero_copy_only=False)
+            # "5.000" and "-123.456": 5 to 8 characters, checked by the pattern only then.
+            ambiguous = simple & (size >= 5) & (size <= 8)
+        if plain is None and ambiguous.any():
             at = np.flatnonzero(ambiguous)
             pattern = r"^[+-]?[1-9]\d{0,2}\.\d{3}$"
             found = pc.match_substring_regex(text.take(pa.array(at)), pattern)
@@ -300,8 +329,11 @@ class CellReader:
         good = simple.copy()
         if convention is None:
             good &= ~ambiguous
-        found = pc.cast(pc.if_else(pa.array(good), text, None), pa.float64())
-        values[:] = found.to_numpy(zero_copy_only=False) * factors
+        if floats is None:
+            floats = np.full(len(good), np.nan)
+            if good.any():
+                floats[good] = pc.cast(text.filter(pa.array(good)), pa.float64()).to_numpy()
+        values[:] = np.where(good, floats, np.nan) * factors
         values[zeros] = 0.0
         for k, _, unit in rest:
             if unit is not None:
@@ -355,6 +387,31 @@ class CellReader:
 
     def _bad(self, column: Column, k: int, cell: object, rule: ErrorCode, text: str) -> None:
         self.problem(column.out_rows[k], column.where[k], column.variable.id, cell, rule, text)
+
+
+_NINES = np.arange(256, dtype=np.uint8)
+_NINES[list(b"0123456789")] = b"9"[0]
+
+
+def digits_as_nines(texts: pd.Series[str]) -> pd.Series[str]:
+    r"""Write every digit of the texts as 9 (their *shape*), as ``str.replace(r"\d", "9")``.
+
+    Texts all in ASCII are mapped byte by byte; others (where ``\d`` also matches the
+    digits of other scripts) go through the regular expression.
+    """
+    if _TEXT is not object and len(texts):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        array = pa.chunked_array(pa.array(texts.array)).combine_chunks()
+        if not array.null_count and pc.all(pc.string_is_ascii(array)).as_py():
+            buffers = array.buffers()
+            if buffers[2] is not None:
+                data = _NINES[np.frombuffer(buffers[2], dtype=np.uint8)]
+                buffers = [None, buffers[1], pa.py_buffer(data.tobytes())]
+            nines = pa.Array.from_buffers(array.type, len(array), buffers, offset=array.offset)
+            return pd.Series(pd.arrays.ArrowStringArray(nines), index=texts.index)
+    return texts.str.replace(r"\d", "9", regex=True)
 
 
 def split_inline_unit(cell: str) -> tuple[str, str | None]:

@@ -16,10 +16,15 @@ from collections.abc import Iterator, Sequence
 from typing import Any, overload
 
 import numpy as np
+import numpy.typing as npt
 
-__all__ = ["TextCells", "arrow_csv_cells"]
+__all__ = ["Plain", "TextCells", "arrow_csv_cells", "plain_columns"]
 
 _HAVE_ARROW = importlib.util.find_spec("pyarrow") is not None
+
+_PLAIN_BYTES = b"0123456789.+-"
+"""The bytes a plain decimal (``12``, ``-3.25``, ``+0.5``) is written with."""
+_DOT, _PLUS, _MINUS, _ZERO = b"."[0], b"+"[0], b"-"[0], b"0"[0]
 
 
 class TextCells(Sequence[object]):
@@ -32,6 +37,10 @@ class TextCells(Sequence[object]):
     def __init__(self, array: Any) -> None:
         self.array = array
         """The raw text between delimiters: pyarrow strings (chunked or not) without nulls."""
+        self.checked = False
+        """Whether :func:`plain_columns` has looked at the column."""
+        self.plain: Plain | None = None
+        """The column as numbers, when all its cells are empty or plain decimals."""
 
     def __len__(self) -> int:
         return len(self.array)
@@ -49,9 +58,108 @@ class TextCells(Sequence[object]):
         return text if text.strip() else None
 
     def __iter__(self) -> Iterator[object]:
-        for value in self.array.to_pylist():
-            text = str(value).lstrip(" ")
-            yield text if text.strip() else None
+        import pyarrow.compute as pc
+
+        texts: list[str] = pc.utf8_ltrim(self.array, characters=" ").to_pylist()
+        return iter([text if text.strip() else None for text in texts])
+
+    def plain_numbers(self) -> Plain | None:
+        """Give the cells as numbers when each is empty or a plain decimal; else ``None``.
+
+        Returns
+        -------
+        tuple or None
+            The numbers (NaN where a cell is empty), each cell's length in bytes, and whether
+            it reads as ``5.000`` does (a point or thousands grouping: ambiguous).
+        """
+        if not self.checked:
+            plain_columns([self])
+        return self.plain
+
+
+Plain = tuple[npt.NDArray[np.float64], npt.NDArray[np.int32], npt.NDArray[np.bool_]]
+
+
+def plain_columns(columns: Sequence[TextCells]) -> None:
+    r"""Convert the columns whose cells are all empty or plain decimals, all in one pass.
+
+    A plain decimal is what ``^[+-]?\\d+(?:\\.\\d+)?$`` matches: a column's bytes are
+    checked to be digits, points and signs only (no spaces, exponents, ``inf`` or ``nan``), no
+    cell starts or ends with a point, and pyarrow's cast to float, which refuses any other
+    arrangement of those bytes, converts them all. Each column's :attr:`TextCells.plain` is
+    set to its numbers, cell lengths and ambiguous cells (see :meth:`TextCells.plain_numbers`),
+    or left ``None``.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    for column in columns:
+        column.checked, column.plain = True, None
+    lengths = [len(c) for c in columns]
+    if not columns or not sum(lengths):
+        return
+    arrays = [c.array for c in columns]
+    if any(a.type != pa.string() or a.null_count for a in arrays):
+        return
+    chunks = [
+        chunk for a in arrays for chunk in (a.chunks if isinstance(a, pa.ChunkedArray) else [a])
+    ]
+    try:
+        whole = pa.chunked_array(chunks, pa.string()).combine_chunks()
+    except (pa.ArrowInvalid, pa.ArrowCapacityError):
+        return  # beyond 32-bit offsets: the general kernels read it
+    buffers = whole.buffers()
+    offsets = np.frombuffer(buffers[1], dtype=np.int32)[
+        whole.offset : whole.offset + len(whole) + 1
+    ]
+    data = np.frombuffer(buffers[2], dtype=np.uint8) if buffers[2] else np.zeros(0, np.uint8)
+    data = np.append(data[: offsets[-1]], np.uint8(_DOT))  # a point past the end: never read
+    ends = np.cumsum(lengths)
+    starts = ends - np.asarray(lengths)
+    size = np.diff(offsets)
+    given = size > 0
+    cell = np.flatnonzero(given)
+    first, last = data[offsets[:-1][given]], data[offsets[1:][given] - 1]
+    second = data[offsets[:-1][given] + 1]
+    wrong = (first == _DOT) | (last == _DOT)  # ".5", "5."
+    wrong |= ((first == _PLUS) | (first == _MINUS)) & (second == _DOT)  # "-.5"
+    bad_cells = cell[wrong]
+    bad = np.zeros(len(columns), dtype=bool)
+    bad[np.searchsorted(ends, bad_cells, "right")] = True
+    raw = data.data
+    for j in np.flatnonzero(~bad).tolist():
+        text = raw[offsets[starts[j]] : offsets[ends[j]]].tobytes()
+        bad[j] = bool(text.translate(None, _PLAIN_BYTES))  # a byte of another kind
+    # "5.000", "-123.456": one to three digits, the first not 0, then a point and three digits.
+    begin = offsets[:-1][given] + ((first == _PLUS) | (first == _MINUS))
+    digits = size[given] - 4 - (begin - offsets[:-1][given])
+    ambiguous = np.zeros(len(whole), dtype=bool)
+    ambiguous[cell] = (
+        (data[np.maximum(offsets[1:][given] - 4, 0)] == _DOT)
+        & (digits >= 1)
+        & (digits <= 3)
+        & (data[begin] != _ZERO)
+    )
+    values = np.full(len(whole), np.nan)
+    span = np.repeat(~bad, lengths)
+    try:
+        found = pc.cast(whole.filter(pa.array(given & span)), pa.float64())
+        values[given & span] = found.to_numpy(zero_copy_only=False)
+        good = np.flatnonzero(~bad).tolist()
+    except pa.ArrowInvalid:
+        good = []
+        for j in np.flatnonzero(~bad).tolist():
+            keep = given[starts[j] : ends[j]]
+            part = whole.slice(int(starts[j]), lengths[j])
+            try:
+                found = pc.cast(part.filter(pa.array(keep)), pa.float64())
+            except pa.ArrowInvalid:
+                continue  # "1.2.3", "5-", "-": the general kernels say what they are
+            values[starts[j] : ends[j]][keep] = found.to_numpy(zero_copy_only=False)
+            good.append(j)
+    for j in good:
+        at = slice(int(starts[j]), int(ends[j]))
+        columns[j].plain = values[at], size[at], ambiguous[at]
 
 
 def _blank(pc: Any, column: Any) -> Any:
