@@ -217,7 +217,9 @@ def arrow_csv_cells(
     try:
         table = pcsv.read_csv(
             io.BytesIO((text if end >= len(text) - 1 else text[:end]).encode("utf-8")),
-            read_options=pcsv.ReadOptions(column_names=names, skip_rows=1),
+            # No thread pool: it is no faster here, and Arrow's pool can abort the process at
+            # interpreter exit (apache/arrow#34314), e.g. at the end of a CLI command.
+            read_options=pcsv.ReadOptions(column_names=names, skip_rows=1, use_threads=False),
             parse_options=pcsv.ParseOptions(
                 delimiter=sep, quote_char=False, escape_char=False, ignore_empty_lines=False
             ),

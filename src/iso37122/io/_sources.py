@@ -384,7 +384,7 @@ def _parquet_grid(data: bytes, name: str) -> Grid:
     pyarrow = require("pyarrow")
     parquet = require("pyarrow.parquet")
     try:
-        table = parquet.read_table(pyarrow.BufferReader(data))
+        table = parquet.read_table(pyarrow.BufferReader(data), use_threads=False)
     except (pyarrow.ArrowException, OSError, ValueError) as e:
         raise DataError(f"{name}: not a readable Parquet file ({e})", code="bad_file") from None
     records: list[dict[str, Any]] = table.to_pylist()
