@@ -227,6 +227,23 @@ def test_unknown_column_suggests(tmp_path: Path) -> None:
         iso.read_table(path)
 
 
+@pytest.mark.parametrize(
+    ("header", "suggestion"),
+    [
+        ("Jumlah Pendudukk", "(did you mean 'population'?)"),  # not every other "Jumlah …"
+        ("Persentase Rumah Tanga", "(did you mean 'households'"),
+        ("populaton", "(did you mean 'population'?)"),
+    ],
+)
+def test_suggestions_ignore_the_word_every_label_starts_with(
+    tmp_path: Path, header: str, suggestion: str
+) -> None:
+    path = write(tmp_path, "x.csv", f"city;year;{header}\nA;2024;1\n")
+    with pytest.raises(UnknownVariableError) as raised:
+        iso.read_table(path)
+    assert suggestion in str(raised.value)
+
+
 def test_wrong_dimension_in_header(tmp_path: Path) -> None:
     path = write(tmp_path, "x.csv", "city;year;Luas Wilayah (kg)\nA;2024;1\n")
     with pytest.raises(UnitError, match="column C"):

@@ -241,11 +241,26 @@ def unit_factor(unit: str | None, variable: Variable) -> float:
     )
 
 
+_GENERIC = re.compile(
+    r"^(?:jumlah|banyaknya|persentase|proporsi|total|number of|share of|percentage of)\s+"
+)
+
+
+def _topic(name: str) -> str:
+    """Return a name without the word every count or share starts with ("Jumlah" …).
+
+    Without it, "Jumlah Pengguna Internet" is close to every other "Jumlah …" label.
+    """
+    return _GENERIC.sub("", name) or name
+
+
 def suggest(header: str) -> str:
     """Suggest close variable ids, labels or identity names for an unknown header."""
-    name = normalise(_split_parentheses(split_header(header)[0])[0])
-    names = [*_VARIABLE_NAMES, *_IDENTITY, *_LONG]
-    close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
+    name = _topic(normalise(_split_parentheses(split_header(header)[0])[0]))
+    topics: dict[str, str] = {}
+    for key in [*_VARIABLE_NAMES, *_IDENTITY, *_LONG]:
+        topics.setdefault(_topic(key), key)
+    close = [topics[t] for t in difflib.get_close_matches(name, list(topics), n=3, cutoff=0.6)]
     shown = [_VARIABLE_NAMES[c].id if c in _VARIABLE_NAMES else c for c in close]
     unique = list(dict.fromkeys(shown))
     return f" (did you mean {', '.join(repr(c) for c in unique)}?)" if unique else ""
