@@ -271,3 +271,34 @@ def test_a_set_without_region_codes_is_explained_in_indonesian() -> None:
     frame = synthetic_frame(2, seed=8).drop(columns=["code"])
     page = parse(render_report(iso.compute_profile(frame), draws=0, lang="id"))
     assert "2 kota-tahun tidak memiliki kode wilayah" in page.shown
+
+
+def test_an_element_without_a_score_shows_no_interval() -> None:
+    """Draws may score an element that the chosen configuration leaves unscored: its card says
+    "no score" and shows no range, while the scored elements keep theirs."""
+    from iso37122.analysis.trends import strengths
+    from iso37122.readiness import readiness
+    from iso37122.report import sections
+    from iso37122.testing import partial_frame
+
+    profiles = iso.compute_profile(partial_frame(12, years=(2024,), seed=2))
+    profile = next(
+        p
+        for p in profiles
+        if any(s.score is None for s in p.elements.values())
+        and any(s.score is not None for s in p.elements.values())
+    )
+    best = strengths(profiles.elements, sections.N_STRENGTHS)
+    city = sections.city_section(
+        profile,
+        readiness(profiles.table)[profile.row],
+        best[sections.same_city_year(best, profile)],
+        lang="en",
+        label=profile.city,
+        anchor="city-1",
+        intervals=dict.fromkeys(profile.elements, (20.0, 60.0)),
+    )
+    shown = {card["key"]: card["interval"] for card in city["elements"]}
+    for element, found in profile.elements.items():
+        assert shown[element.value] == (None if found.score is None else "20.0–60.0")
+    assert city["element_chart"] is not None

@@ -208,8 +208,15 @@ def city_section(
     """Return everything the report shows about one city-year.
 
     The chart of the element scores is drawn when there are uncertainty intervals to show
-    (the cards show the scores themselves).
+    (the cards show the scores themselves). An element without a score under the chosen
+    configuration shows no interval, even when some of the draws scored it: a range beside
+    "no score" would read as the score's own.
     """
+    intervals = {
+        e: span
+        for e, span in (intervals or {}).items()
+        if e in profile.elements and profile.elements[e].score is not None
+    }
     best, worst = _strengths(strengths, profile, lang)
     themes = _themes(profile, lang)
     statuses = {s: status_label(s, lang) for s in Status}
