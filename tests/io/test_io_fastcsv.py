@@ -249,18 +249,23 @@ def test_plain_columns_agree_with_the_plain_decimal_pattern(seed: int) -> None:
         for c in columns
     ]
     plain_columns(cells)
+    pattern = re.compile(r"[+-]?\d+(?:\.\d+)?", re.ASCII)
+    ambiguous_pattern = re.compile(r"[+-]?[1-9]\d{0,2}\.\d{3}", re.ASCII)
     for column, held in zip(columns, cells, strict=True):
-        is_plain = all(c == "" or re.fullmatch(r"[+-]?\d+(?:\.\d+)?", c) for c in column)
-        if not is_plain or not column:
-            assert held.plain is None or not column
+        if not column:
+            assert held.plain is None or len(held.plain[0]) == 0
             continue
         assert held.plain is not None
-        values, size, ambiguous = held.plain
-        expected = [float(c) if c else np.nan for c in column]
+        values, size, ambiguous, shaped = held.plain
+        is_plain = [bool(pattern.fullmatch(c)) for c in column]
+        if shaped is None:  # every cell empty or plain
+            assert all(p or c == "" for p, c in zip(is_plain, column, strict=True))
+        else:
+            assert shaped.tolist() == is_plain
+        expected = [float(c) if p else np.nan for p, c in zip(is_plain, column, strict=True)]
         np.testing.assert_array_equal(values, expected)
-        assert size.tolist() == [len(c) for c in column]
-        pattern = r"[+-]?[1-9]\d{0,2}\.\d{3}"
-        assert ambiguous.tolist() == [bool(re.fullmatch(pattern, c)) for c in column]
+        assert size.tolist() == [len(c.encode()) for c in column]
+        assert ambiguous.tolist() == [bool(ambiguous_pattern.fullmatch(c)) for c in column]
 
 
 @pytest.mark.parametrize("seed", range(20))

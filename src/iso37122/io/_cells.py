@@ -254,11 +254,11 @@ class CellReader:
     ) -> bool:
         """Read a column held by pyarrow with whole-column kernels; ``False`` leaves it alone.
 
-        A column whose cells are all empty or plain decimals (``12``, ``-3.25``) comes
-        converted already (:func:`iso37122.io._fastcsv.plain_columns`, from its bytes); in
-        any other column such cells are found by a vectorised regular expression and converted
-        by pyarrow; the few others (markers, units, text) go
-        one by one through the rules of :mod:`iso37122.io._text`. A column with a cell that
+        The cells that are plain decimals (``12``, ``-3.25``) come converted already
+        (:func:`iso37122.io._fastcsv.plain_columns`, from their bytes), or, when that could
+        not be done, are found by a vectorised regular expression and converted by pyarrow;
+        the few others (markers, units, text) go one by one through the rules of
+        :mod:`iso37122.io._text`. A column with a cell that
         proves a decimal comma or thousands grouping (``1.455.672``, ``17,5``, ``1,500``), or
         read with ``decimal=","``, returns ``False`` untouched for the general reader.
         """
@@ -277,11 +277,11 @@ class CellReader:
         ):
             plain = None  # a cell named missing: the kernels below leave it out
         floats: FloatArray | None = None
-        if plain is not None:  # all cells empty or plain decimals, without a space
-            floats, size, ambiguous = plain
+        if plain is not None:  # plain decimals found and converted from the bytes
+            floats, size, ambiguous, shaped = plain
             text = cells.array
             empty = size == 0
-            simple = ~empty
+            simple = ~empty if shaped is None else shaped
         else:
             text = pc.utf8_trim_whitespace(cells.array)
             size = pc.binary_length(text).to_numpy(zero_copy_only=False)

@@ -24,7 +24,7 @@ _HAVE_ARROW = importlib.util.find_spec("pyarrow") is not None
 
 _PLAIN_BYTES = b"0123456789.+-"
 """The bytes a plain decimal (``12``, ``-3.25``, ``+0.5``) is written with."""
-_DOT, _PLUS, _MINUS, _ZERO = b"."[0], b"+"[0], b"-"[0], b"0"[0]
+_DOT, _PLUS, _MINUS, _ZERO, _NINE = b"."[0], b"+"[0], b"-"[0], b"0"[0], b"9"[0]
 
 
 class TextCells(Sequence[object]):
@@ -64,31 +64,39 @@ class TextCells(Sequence[object]):
         return iter([text if text.strip() else None for text in texts])
 
     def plain_numbers(self) -> Plain | None:
-        """Give the cells as numbers when each is empty or a plain decimal; else ``None``.
+        """Give the cells that are plain decimals as numbers, and which cells those are.
 
         Returns
         -------
         tuple or None
-            The numbers (NaN where a cell is empty), each cell's length in bytes, and whether
-            it reads as ``5.000`` does (a point or thousands grouping: ambiguous).
+            The numbers (NaN where a cell is empty or not a plain decimal), each cell's length
+            in bytes, whether it reads as ``5.000`` does (a point or thousands grouping:
+            ambiguous), and which cells are plain decimals (``None`` when every cell is empty or
+            one). ``None`` when the column could not be read this way.
         """
         if not self.checked:
             plain_columns([self])
         return self.plain
 
 
-Plain = tuple[npt.NDArray[np.float64], npt.NDArray[np.int32], npt.NDArray[np.bool_]]
+Plain = tuple[
+    npt.NDArray[np.float64],
+    npt.NDArray[np.int32],
+    npt.NDArray[np.bool_],
+    npt.NDArray[np.bool_] | None,
+]
 
 
 def plain_columns(columns: Sequence[TextCells]) -> None:
-    r"""Convert the columns whose cells are all empty or plain decimals, all in one pass.
+    r"""Convert the cells that are plain decimals, from the columns' bytes.
 
-    A plain decimal is what ``^[+-]?\\d+(?:\\.\\d+)?$`` matches: a column's bytes are
-    checked to be digits, points and signs only (no spaces, exponents, ``inf`` or ``nan``), no
-    cell starts or ends with a point, and pyarrow's cast to float, which refuses any other
-    arrangement of those bytes, converts them all. Each column's :attr:`TextCells.plain` is
-    set to its numbers, cell lengths and ambiguous cells (see :meth:`TextCells.plain_numbers`),
-    or left ``None``.
+    A plain decimal is what ``^[+-]?\d+(?:\.\d+)?$`` matches. A column whose bytes are all
+    digits, points and signs (no spaces, exponents, ``inf`` or ``nan``), with no cell that
+    starts or ends with a point, is converted whole by pyarrow's cast to float, which refuses
+    any other arrangement of those bytes. In any other column, the cells that look plain by
+    their bytes (:func:`_plain_cells`) are converted the same way, or, when the cast refuses one
+    of them, those that match the pattern; the others are left to the general rules. Each column's
+    :attr:`TextCells.plain` is set (see :meth:`TextCells.plain_numbers`), or left ``None``.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -117,49 +125,92 @@ def plain_columns(columns: Sequence[TextCells]) -> None:
     ends = np.cumsum(lengths)
     starts = ends - np.asarray(lengths)
     size = np.diff(offsets)
+    lo, hi = offsets[:-1], offsets[1:]
     given = size > 0
-    cell = np.flatnonzero(given)
-    first, last = data[offsets[:-1][given]], data[offsets[1:][given] - 1]
-    second = data[offsets[:-1][given] + 1]
-    wrong = (first == _DOT) | (last == _DOT)  # ".5", "5."
-    wrong |= ((first == _PLUS) | (first == _MINUS)) & (second == _DOT)  # "-.5"
-    bad_cells = cell[wrong]
+    cell: npt.NDArray[np.intp] | None = None  # the non-empty cells, when some are empty
+    if not given.all():
+        cell = np.flatnonzero(given)
+        lo, hi = lo[cell], hi[cell]
+    first = data[lo]
+    sign = (first == _PLUS) | (first == _MINUS)
+    wrong = (first == _DOT) | (data[hi - 1] == _DOT)  # ".5", "5."
+    wrong |= sign & (data[lo + 1] == _DOT)  # "-.5"
+    bad_cells = np.flatnonzero(wrong) if cell is None else cell[wrong]
     bad = np.zeros(len(columns), dtype=bool)
     bad[np.searchsorted(ends, bad_cells, "right")] = True
     raw = data.data
     for j in np.flatnonzero(~bad).tolist():
         text = raw[offsets[starts[j]] : offsets[ends[j]]].tobytes()
         bad[j] = bool(text.translate(None, _PLAIN_BYTES))  # a byte of another kind
-    # "5.000", "-123.456": one to three digits, the first not 0, then a point and three digits.
-    begin = offsets[:-1][given] + ((first == _PLUS) | (first == _MINUS))
-    digits = size[given] - 4 - (begin - offsets[:-1][given])
+    # "5.000", "-123.456": one to three digits, the first not 0, then a point and three digits;
+    # only cells of 5 to 7 bytes after the sign can be such.
+    body = (hi - lo) - sign
+    near = np.flatnonzero((body >= 5) & (body <= 7))
     ambiguous = np.zeros(len(whole), dtype=bool)
-    ambiguous[cell] = (
-        (data[np.maximum(offsets[1:][given] - 4, 0)] == _DOT)
-        & (digits >= 1)
-        & (digits <= 3)
-        & (data[begin] != _ZERO)
+    ambiguous[near if cell is None else cell[near]] = (data[hi[near] - 4] == _DOT) & (
+        data[lo[near] + sign[near]] != _ZERO
     )
+    wanted = given.copy()
+    wanted[bad_cells] = False
+    shaped: dict[int, npt.NDArray[np.bool_]] = {}
+
+    for j in np.flatnonzero(bad).tolist():
+        at = slice(int(starts[j]), int(ends[j]))
+        shaped[j] = _plain_cells(data, offsets[at.start : at.stop + 1], wanted[at])
+        wanted[at] = shaped[j]
+        ambiguous[at] &= shaped[j]
     values = np.full(len(whole), np.nan)
-    span = np.repeat(~bad, lengths)
+    good = list(range(len(columns)))
     try:
-        found = pc.cast(whole.filter(pa.array(given & span)), pa.float64())
-        values[given & span] = found.to_numpy(zero_copy_only=False)
-        good = np.flatnonzero(~bad).tolist()
-    except pa.ArrowInvalid:
+        if wanted.all():
+            values[:] = pc.cast(whole, pa.float64()).to_numpy(zero_copy_only=False)
+        else:
+            found = pc.cast(whole.filter(pa.array(wanted)), pa.float64())
+            values[wanted] = found.to_numpy(zero_copy_only=False)
+    except pa.ArrowInvalid:  # "1.2.3", "5-": bytes of the right kinds, not a number
         good = []
-        for j in np.flatnonzero(~bad).tolist():
-            keep = given[starts[j] : ends[j]]
+        for j in range(len(columns)):
+            at = slice(int(starts[j]), int(ends[j]))
             part = whole.slice(int(starts[j]), lengths[j])
             try:
-                found = pc.cast(part.filter(pa.array(keep)), pa.float64())
+                found = pc.cast(part.filter(pa.array(wanted[at])), pa.float64())
             except pa.ArrowInvalid:
-                continue  # "1.2.3", "5-", "-": the general kernels say what they are
-            values[starts[j] : ends[j]][keep] = found.to_numpy(zero_copy_only=False)
+                exact = pc.match_substring_regex(part, r"^[+-]?\d+(?:\.\d+)?$")
+                shaped[j] = exact.to_numpy(zero_copy_only=False) & given[at]
+                wanted[at] = shaped[j]
+                ambiguous[at] &= shaped[j]
+                try:
+                    found = pc.cast(part.filter(pa.array(wanted[at])), pa.float64())
+                except pa.ArrowInvalid:
+                    continue  # beyond the range of a float: the general kernels say so
+            values[at][wanted[at]] = found.to_numpy(zero_copy_only=False)
             good.append(j)
     for j in good:
         at = slice(int(starts[j]), int(ends[j]))
-        columns[j].plain = values[at], size[at], ambiguous[at]
+        columns[j].plain = values[at], size[at], ambiguous[at], shaped.get(j)
+
+
+def _plain_cells(
+    data: npt.NDArray[np.uint8], offsets: npt.NDArray[np.int32], cells: npt.NDArray[np.bool_]
+) -> npt.NDArray[np.bool_]:
+    """Narrow one column's candidate cells to those that look like plain decimals by bytes.
+
+    The candidates are non-empty, with no point next to an end or to the sign. Such a cell
+    has digits, points and signs only, a sign only as its first byte and not alone; pyarrow's
+    cast then refuses any other arrangement (``1.2.3``). The few bytes of other kinds are
+    found by comparisons over the column's bytes, then placed in their cells.
+    """
+    begin = int(offsets[0])
+    part = data[begin : int(offsets[-1])]
+    lo, hi = offsets[:-1] - begin, offsets[1:] - begin
+    cells = cells.copy()
+    # Plain bytes: "+" 43, "-" 45, "." 46, digits 48 to 57.
+    other = np.flatnonzero((part < _PLUS) | (part > _NINE) | (part == 44) | (part == 47))
+    cells[np.searchsorted(hi, other, "right")] = False
+    signs = np.flatnonzero((part == _PLUS) | (part == _MINUS))
+    held = np.searchsorted(hi, signs, "right")
+    cells[held[(signs != lo[held]) | (hi[held] - lo[held] == 1)]] = False  # "5-", "+"
+    return cells
 
 
 def _blank(pc: Any, column: Any) -> Any:
