@@ -424,3 +424,64 @@ def test_filtered_frame_keeps_its_problems_on_the_right_rows(tmp_path: Path) -> 
     assert result.status is iso.Status.INVALID
     assert result.reason is not None
     assert "row 3" in result.reason
+
+
+def _titled(title: bool, separators: bool) -> str:
+    blank = ";;;" if separators else ""
+    lines = [f"Jumlah Penduduk dan Rumah Tangga Menurut Kabupaten/Kota, 2024{blank}"] * title
+    lines += [
+        "kota;tahun;Jumlah Penduduk (jiwa);Jumlah Rumah Tangga",
+        "Kota Makassar;2024;1.455.672;390142",
+        "Kab. Sumedang;2024;1.178.235;x",
+        f"Sumber: BPS Provinsi Sulawesi Selatan dan Jawa Barat{blank}",
+        f"*) angka sementara{blank}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("general", [False, True])
+@pytest.mark.parametrize(("title", "separators"), [(True, False), (True, True), (False, True)])
+def test_title_rows_above_and_notes_below_a_table_are_skipped(
+    monkeypatch: pytest.MonkeyPatch, general: bool, title: bool, separators: bool
+) -> None:
+    """A BPS table's title above the header ("…, 2024": the comma does not fool the delimiter
+    sniffer) and its notes below ("Sumber: …", "*) …") are not data; rows keep their file
+    numbers."""
+    from iso37122.io import _fastcsv, _sources
+
+    text = _titled(title, separators)
+    if not title:  # a plain file, which pyarrow reads, unless switched off
+        assert _fastcsv.arrow_csv_cells(text, ";") is not None
+    if general:
+        monkeypatch.setattr(_sources, "arrow_csv_cells", lambda text, sep: None)
+    frame = iso.read_table(text.encode(), format="csv")
+    assert frame["city"].tolist() == ["Kota Makassar", "Kab. Sumedang"]
+    assert frame["population"].tolist() == [1455672.0, 1178235.0]
+    (problem,) = frame.attrs["iso37122.problems"]
+    assert problem.variable == "households"
+    assert f"row {4 if title else 3}" in problem.message
+
+
+def test_a_last_row_that_is_not_a_note_is_still_data(tmp_path: Path) -> None:
+    text = "kota;tahun;Jumlah Penduduk (jiwa)\nKota Makassar;2024;1455672\nKota Baru;;\n"
+    with pytest.raises(DataError, match="row 3"):
+        iso.read_table(write(tmp_path, "x.csv", text))
+
+
+def test_xlsx_merged_title_and_source_note_are_skipped(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert isinstance(sheet, Worksheet)
+    sheet.append(["Jumlah Penduduk Menurut Kabupaten/Kota, 2024"])
+    sheet.merge_cells("A1:C1")
+    sheet.append([])
+    sheet.append(["Kabupaten/Kota", "Tahun", "Jumlah Penduduk"])
+    sheet.append(["Kota Bogor", 2024, 1_064_687])
+    sheet.append(["Kota Depok", 2024, "x"])
+    sheet.append(["Sumber: BPS Provinsi Jawa Barat"])
+    path = tmp_path / "x.xlsx"
+    workbook.save(path)
+    frame = iso.read_table(path)
+    assert frame["city"].tolist() == ["Kota Bogor", "Kota Depok"]
+    (problem,) = frame.attrs["iso37122.problems"]
+    assert "row 5" in problem.message

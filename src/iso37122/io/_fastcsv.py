@@ -18,6 +18,8 @@ from typing import Any, overload
 import numpy as np
 import numpy.typing as npt
 
+from iso37122.io._text import is_note_row
+
 __all__ = ["Plain", "TextCells", "arrow_csv_cells", "plain_columns"]
 
 _HAVE_ARROW = importlib.util.find_spec("pyarrow") is not None
@@ -294,6 +296,11 @@ def arrow_csv_cells(
         blank = blank[_blank(pc, column.take(pa.array(blank)))]
     keep = np.ones(n, dtype=bool)
     keep[blank] = False
+    kept = np.flatnonzero(keep)
+    last = len(kept) - 1  # notes below the table ("Sumber: BPS;;"), as the general reader
+    while last >= 1 and is_note_row([c[int(kept[last])].as_py() for c in columns]):
+        keep[kept[last]] = False
+        last -= 1
     if not keep.any():
         return None
     numbers = np.flatnonzero(keep) + 2

@@ -14,16 +14,16 @@ import json
 import os
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from types import ModuleType
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, TypeVar
 
 from iso37122.errors import DataError, MissingDependencyError
 from iso37122.io._fastcsv import arrow_csv_cells
-from iso37122.io._text import decode
+from iso37122.io._text import decode, is_note_row
 
 __all__ = [
     "FORMATS",
@@ -53,6 +53,7 @@ _EXTENSIONS: dict[str, Format] = {
     ".ndjson": "jsonl",
 }
 _DELIMITERS = (";", "\t", ",", "|")
+_Row = TypeVar("_Row")
 _NOT_DATA_SHEETS = frozenset({"instructions", "petunjuk", "variables", "variabel", "readme"})
 _EXTRA_OF = {"openpyxl": "xlsx", "pyarrow": "parquet", "pyarrow.parquet": "parquet"}
 
@@ -244,6 +245,7 @@ def _sniff(text: str, name: str) -> str:
             rows = [r for r in _records(sample, sep) if any(c.strip() for c in r)]
         except csv.Error:
             continue
+        rows = rows[_titles(rows, lambda r: sum(1 for c in r if c.strip())) :]
         if not rows:
             continue
         header = list(rows[0])
@@ -330,17 +332,24 @@ def _xlsx_grid(data: bytes, name: str, sheet: str | int | None) -> Grid:
             code="bad_file",
         )
     worksheet = workbook[sheet]
-    merged = [str(r) for r in worksheet.merged_cells.ranges]
+    numbered = [
+        (i + 1, [None if v is None else v for v in row])
+        for i, row in enumerate(worksheet.iter_rows(min_row=1, values_only=True))
+    ]
+    # A merged title above the table or a merged note below it is fine; merged cells in the
+    # header or among the data are not.
+    wide = [number for number, row in numbered if _filled(row) >= 2]
+    merged = [
+        str(r)
+        for r in worksheet.merged_cells.ranges
+        if not wide or not (r.max_row < wide[0] or r.min_row > wide[-1])
+    ]
     if merged:
         raise DataError(
             f"{name}, sheet {sheet!r}: merged cells {', '.join(merged[:5])}; unmerge them so "
             "that every column has one header and every row its own city and year",
             code="bad_file",
         )
-    numbered = [
-        (i + 1, [None if v is None else v for v in row])
-        for i, row in enumerate(worksheet.iter_rows(min_row=1, values_only=True))
-    ]
     if any(v is None for _, row in numbered for v in row):
         _refuse_uncached_formulas(openpyxl, data, name, sheet, numbered)
     return _grid(f"{name}, sheet {sheet!r}", numbered, lambda row: f"row {row}", letters=True)
@@ -444,6 +453,23 @@ def _is_empty(cell: object) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
 
 
+def _filled(cells: Sequence[object]) -> int:
+    return sum(1 for c in cells if not _is_empty(c))
+
+
+def _titles(rows: Sequence[_Row], filled: Callable[[_Row], int]) -> int:
+    """Count the title rows above the header.
+
+    A title is a row of one filled cell (a merged title cell, "Jumlah Penduduk Menurut
+    Kabupaten/Kota, 2024"), which no table's header is, since it needs at least a city and a
+    year column. Nothing is counted when the row found below the titles is not wider.
+    """
+    start = 0
+    while start < len(rows) - 1 and filled(rows[start]) == 1:
+        start += 1
+    return start if filled(rows[start]) >= 2 else 0  # one column all along: no titles
+
+
 def _grid(
     name: str,
     numbered: Sequence[tuple[int, Sequence[object]]],
@@ -454,6 +480,9 @@ def _grid(
     rows = [(number, list(cells)) for number, cells in numbered if not all(map(_is_empty, cells))]
     if not rows:
         raise DataError(f"{name} is empty: no header and no data", code="bad_file")
+    rows = rows[_titles(rows, lambda row: _filled(row[1])) :]
+    while len(rows) > 2 and is_note_row(rows[-1][1]):  # "Sumber: BPS" below the table
+        rows.pop()
     header_number, header_cells = rows[0]
     headers = [re.sub(r"\s+", " ", str(c)).strip() if c is not None else "" for c in header_cells]
     body = rows[1:]

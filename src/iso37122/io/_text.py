@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -20,6 +20,7 @@ __all__ = [
     "COMMA_DECIMAL",
     "DASH_MARKERS",
     "MISSING_MARKERS",
+    "NOTE_ROW",
     "POINT_DECIMAL",
     "SPACES",
     "Convention",
@@ -30,10 +31,23 @@ __all__ = [
     "decode",
     "evidence",
     "is_missing_marker",
+    "is_note_row",
     "parse_number",
 ]
 
 Dash = Literal["missing", "zero"]
+
+NOTE_ROW = re.compile(
+    r"^\s*(?:(?:sumber|source|catatan|note|notes|keterangan|ket)\b|\*)", re.IGNORECASE
+)
+"""The start of a note below a table ("Sumber: BPS", "Catatan: …", "*) angka sementara")."""
+
+
+def is_note_row(cells: Sequence[object]) -> bool:
+    """Whether a row below a table is a note: one filled cell that starts like one."""
+    given = [c for c in cells if c is not None and not (isinstance(c, str) and not c.strip())]
+    return len(given) == 1 and bool(NOTE_ROW.match(str(given[0])))
+
 
 # BPS writes "..." or "…" for "data not available" and "-" for nil; plus the usual spellings.
 MISSING_MARKERS = frozenset(

@@ -78,6 +78,10 @@ def read_table(
 ) -> pd.DataFrame:
     """Read a CSV, TSV, XLSX, Parquet, JSON or JSON Lines file into a validated wide DataFrame.
 
+    In CSV and XLSX files, title rows above the header (one filled cell, merged or not) and
+    notes below the data (one filled cell starting ``Sumber``, ``Source``, ``Catatan``,
+    ``Note``, ``Keterangan`` or ``*``) are skipped; rows keep their numbers in the file.
+
     Parameters
     ----------
     source
