@@ -26,6 +26,7 @@ from iso37122.i18n import (
 )
 from iso37122.indicators import Positive
 from iso37122.testing import synthetic_frame
+from iso37122.variables import VARIABLES
 
 
 @pytest.mark.parametrize(
@@ -98,7 +99,8 @@ def test_every_zero_denominator_reason_is_translated() -> None:
                 english = constraint.explain({constraint.variable: 0.0}, iso.Status.UNDEFINED)
                 indonesian = translate_reason(english, "id")
                 assert indonesian is not None
-                assert indonesian.startswith(f"{constraint.variable} bernilai 0: "), english
+                label = VARIABLES[constraint.variable].label_id
+                assert indonesian.startswith(f"{label} bernilai 0: "), english
                 assert "undefined" not in indonesian
                 assert " no " not in indonesian
 
@@ -112,10 +114,10 @@ def test_reasons_of_a_real_profile_are_translated() -> None:
     frame.loc[0, "street_lights"] = "banyak"  # not a number
     profile = iso.compute_profile(frame)[0]
     expected = {
-        "18.1": "melebihi population",
-        "7.10": "electric_vehicles bernilai 0: tidak ada kendaraan listrik terdaftar",
-        "6.2": "tidak dilaporkan: students",
-        "7.6": "masukan tidak sah: street_lights = 'banyak': 'banyak' bukan angka",
+        "18.1": "melebihi Jumlah Penduduk",
+        "7.10": "Kendaraan Listrik bernilai 0: tidak ada kendaraan listrik terdaftar",
+        "6.2": "tidak dilaporkan: Jumlah Siswa",
+        "7.6": "masukan tidak sah: Lampu Penerangan Jalan = 'banyak': 'banyak' bukan angka",
     }
     for clause, words in expected.items():
         reason = translate_reason(profile[clause].reason, "id")
@@ -163,13 +165,14 @@ def test_file_problems_are_translated_with_their_row_and_column() -> None:
         "data.csv, row 2, column E 'population': population = -5 is below the minimum 0 [person]"
     )
     assert translate_reason(below, "id") == (
-        "data.csv, baris 2, kolom E 'population': population = -5 di bawah batas minimum 0 [person]"
+        "data.csv, baris 2, kolom E 'population': Jumlah Penduduk = -5 di bawah batas minimum 0 "
+        "[person]"
     )
     text_cell = (
         "data.csv, row 3, column F 'street_lights': street_lights = 'banyak': is not a number"
     )
     assert translate_reason(text_cell, "id") == (
-        "data.csv, baris 3, kolom F 'street_lights': street_lights = 'banyak' bukan angka"
+        "data.csv, baris 3, kolom F 'street_lights': Lampu Penerangan Jalan = 'banyak' bukan angka"
     )
     ambiguous = (
         "d.csv, row 3, column E 'households': households = '50.000': could be 50000 ('.' between "
@@ -178,7 +181,8 @@ def test_file_problems_are_translated_with_their_row_and_column() -> None:
         "means 50"
     )
     assert translate_reason(ambiguous, "id") == (
-        "d.csv, baris 3, kolom E 'households': households = '50.000': bisa berarti 50000 ('.' "
+        "d.csv, baris 3, kolom E 'households': Jumlah Rumah Tangga = '50.000': bisa berarti "
+        "50000 ('.' "
         "pemisah ribuan) atau 50 ('.' tanda desimal), dan tidak ada sel lain di kolom E "
         "'households' yang memastikannya; berikan decimal=',' (thousands='.') bila maksudnya "
         "50000, atau decimal='.' bila maksudnya 50"

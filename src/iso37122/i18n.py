@@ -15,7 +15,7 @@ Examples
 >>> status_label("missing", "id")
 'tidak tersedia'
 >>> translate_reason("not reported: ict_employed, labour_force", "id")
-'tidak dilaporkan: ict_employed, labour_force'
+'tidak dilaporkan: Pekerja TIK, Angkatan Kerja'
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from iso37122.engine import Status
 from iso37122.errors import ConfigError
 from iso37122.indicators import CATALOGUE, Indicator
 from iso37122.themes import Theme
+from iso37122.variables import VARIABLES
 
 __all__ = [
     "LANGUAGES",
@@ -262,9 +263,28 @@ _WHEN_ZERO: Mapping[str, str] = {
 _Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
 
 
+def _labels(names: str) -> str:
+    """Write the variable ids in ``names`` as their Indonesian labels.
+
+    ``"population, land_area"`` gives ``"Jumlah Penduduk, Luas Wilayah"``; any other word is
+    kept, so an expression (``"a + b"``) reads the same way.
+    """
+    return re.sub(
+        r"\b[a-z][a-z0-9_]*\b",
+        lambda m: VARIABLES[m[0]].label_id or m[0] if m[0] in VARIABLES else m[0],
+        names,
+    )
+
+
+def _head(head: str) -> str:
+    """``"street_lights = 'banyak'"`` with the variable's label; the quoted cell kept as is."""
+    name, sep, rest = head.partition(" = ")
+    return f"{_labels(name)}{sep}{rest}"
+
+
 def _zero(match: re.Match[str]) -> str:
     why = match["why"]
-    return f"{match['var']} bernilai 0: {_WHEN_ZERO.get(why, why)}"
+    return f"{_labels(match['var'])} bernilai 0: {_WHEN_ZERO.get(why, why)}"
 
 
 _REASONS: tuple[_Rule, ...] = (
@@ -285,7 +305,7 @@ _REASONS: tuple[_Rule, ...] = (
             r"if it means \S+$"
         ),
         lambda m: (
-            f"{m['var']} = {m['value']}: bisa berarti {m['a']} ('.' pemisah ribuan) atau "
+            f"{_labels(m['var'])} = {m['value']}: bisa berarti {m['a']} ('.' pemisah ribuan) atau "
             f"{m['b']} ('.' tanda desimal), dan tidak ada sel lain di "
             f"{m['col'].replace('column ', 'kolom ')} yang "
             f"memastikannya; berikan {m['first']} bila maksudnya {m['a']}, atau {m['second']} "
@@ -362,7 +382,10 @@ _REASONS: tuple[_Rule, ...] = (
             f"({m['value']}): {m['method']} tidak terdefinisi tanpa sebaran"
         ),
     ),
-    (re.compile(r"^not reported: (?P<vars>.+)$"), lambda m: f"tidak dilaporkan: {m['vars']}"),
+    (
+        re.compile(r"^not reported: (?P<vars>.+)$"),
+        lambda m: f"tidak dilaporkan: {_labels(m['vars'])}",
+    ),
     (
         re.compile(r"^the formula gave no finite value for these inputs$"),
         lambda m: "rumus tidak menghasilkan nilai terhingga untuk masukan ini",
@@ -380,43 +403,43 @@ _REASONS: tuple[_Rule, ...] = (
     ),
     (
         re.compile(r"^(?P<head>.+?):? is not a number$"),
-        lambda m: f"{m['head']} bukan angka",
+        lambda m: f"{_head(m['head'])} bukan angka",
     ),
     (
         re.compile(r"^(?P<head>.+?) is not a number followed by a unit; write (?P<how>.+)$"),
-        lambda m: f"{m['head']} bukan angka yang diikuti satuan; tulis {m['how']}",
+        lambda m: f"{_head(m['head'])} bukan angka yang diikuti satuan; tulis {m['how']}",
     ),
     (
         re.compile(r"^(?P<head>.+?) is ambiguous: the dot may separate thousands .*$"),
         lambda m: (
-            f"{m['head']} bermakna ganda: titik dapat memisahkan ribuan (kebiasaan Indonesia) "
-            "atau desimal; tulis '5000' atau '5 000' untuk lima ribu, '5.0' untuk lima"
+            f"{_head(m['head'])} bermakna ganda: titik dapat memisahkan ribuan (kebiasaan "
+            "Indonesia) atau desimal; tulis '5000' atau '5 000' untuk lima ribu, '5.0' untuk lima"
         ),
     ),
     (
         re.compile(r"^(?P<var>\w+) = (?P<value>.+) is not finite \[(?P<unit>.+)\]$"),
-        lambda m: f"{m['var']} = {m['value']} tidak terhingga [{m['unit']}]",
+        lambda m: f"{_labels(m['var'])} = {m['value']} tidak terhingga [{m['unit']}]",
     ),
     (
         re.compile(r"^(?P<var>\w+) = (?P<value>.+) is below the minimum (?P<b>\S+) \[(?P<u>.+)\]$"),
-        lambda m: f"{m['var']} = {m['value']} di bawah batas minimum {m['b']} [{m['u']}]",
+        lambda m: f"{_labels(m['var'])} = {m['value']} di bawah batas minimum {m['b']} [{m['u']}]",
     ),
     (
         re.compile(r"^(?P<var>\w+) = (?P<value>.+) is above the maximum (?P<b>\S+) \[(?P<u>.+)\]$"),
-        lambda m: f"{m['var']} = {m['value']} di atas batas maksimum {m['b']} [{m['u']}]",
+        lambda m: f"{_labels(m['var'])} = {m['value']} di atas batas maksimum {m['b']} [{m['u']}]",
     ),
     (re.compile(r"^(?P<var>\w+) is 0: (?P<why>.+)$"), _zero),
     (
         re.compile(r"^(?P<part>.+) exceeds (?P<whole>.+)$"),
-        lambda m: f"{m['part']} melebihi {m['whole']}",
+        lambda m: f"{_labels(m['part'])} melebihi {_labels(m['whole'])}",
     ),
     (
         re.compile(r"^(?P<var>.+) must be greater than 0$"),
-        lambda m: f"{m['var']} harus lebih besar dari 0",
+        lambda m: f"{_labels(m['var'])} harus lebih besar dari 0",
     ),
     (
         re.compile(r"^(?P<vars>.+) cannot be negative$"),
-        lambda m: f"{m['vars']} tidak boleh negatif",
+        lambda m: f"{_labels(m['vars'])} tidak boleh negatif",
     ),
     (
         re.compile(r"^none of the element's (?P<n>\d+) scorable indicators was scored$"),

@@ -166,7 +166,7 @@ def test_report_in_indonesian_has_no_english_statuses(pages: dict[str, str]) -> 
     assert "Kesenjangan data" in shown
     assert "Tren" in shown
     assert "Perbandingan" in shown
-    assert "tidak dilaporkan: population_with_fast_broadband" in shown
+    assert "tidak dilaporkan: Penduduk dengan Pita Lebar Cepat" in shown
     assert "not reported" not in shown
     assert "per 100.000 penduduk" in shown
     assert "hundred_thousand_people" not in shown
