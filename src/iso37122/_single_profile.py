@@ -36,7 +36,7 @@ from iso37122.indicators._spec import PART_TOLERANCE
 from iso37122.profile import Profile
 from iso37122.rollup import ElementResults, RollupConfig, roll_up
 from iso37122.rollup.aggregation import Aggregation, aggregate_rows
-from iso37122.rollup.compute import COVERAGE_TOLERANCE, default_config, peer_groups, plans_of
+from iso37122.rollup.compute import default_config, peer_groups, plans_of, scored_needed
 from iso37122.rollup.config import IndicatorPlan
 from iso37122.rollup.normalisers import (
     Goalposts,
@@ -331,8 +331,7 @@ def roll_up_one(results: Results, config: RollupConfig | None = None) -> Element
             mean, count = float(found[0]), int(counts[0])
         n_scored[e] = count
         coverage[e] = count / total
-        # A small tolerance so that, e.g., 1 of 2 indicators meets min_coverage 0.5 exactly.
-        if count >= 1 and count >= config.min_coverage * total - COVERAGE_TOLERANCE:
+        if count >= scored_needed(total, config.min_coverage):
             score[e] = min(max(mean, low), high)
 
     bands = (

@@ -33,6 +33,7 @@ from iso37122.engine import Status
 from iso37122.readiness import CollectionStep, Readiness
 from iso37122.rollup import Aggregation, ElementResults
 from iso37122.rollup.aggregation import aggregate
+from iso37122.rollup.compute import scored_needed
 
 __all__ = ["ImprovementPlan", "improvement_plan"]
 
@@ -189,7 +190,7 @@ def improvement_plan(
     s = normalised[scored, row]
     w = elements.weights[scored]
     n_total = len(members)
-    needed = max(1, math.ceil(config.min_coverage * n_total - 1e-9))
+    needed = scored_needed(n_total, config.min_coverage)
     aggregation = config.aggregation
     current = _mean(s, w, aggregation) if len(scored) >= needed else math.nan
 

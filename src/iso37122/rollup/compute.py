@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import weakref
 from collections.abc import Sequence
 from functools import cache, partial
@@ -29,11 +30,26 @@ __all__ = [
     "peer_groups",
     "plans_of",
     "roll_up",
+    "scored_needed",
 ]
 
 COVERAGE_TOLERANCE = 1e-9
 """Slack of the coverage test ``scored >= min_coverage * total``, so that a third of 3
 indicators (1 >= 0.333… * 3) counts as a third whatever the rounding of ``min_coverage``."""
+
+
+def scored_needed(total: int, min_coverage: float) -> int:
+    """How many of an element's ``total`` scorable indicators must be scored to score it.
+
+    At least one, and ``min_coverage`` of them, within :data:`COVERAGE_TOLERANCE` (so that,
+    e.g., 1 of 2 indicators meets ``min_coverage=0.5`` exactly).
+
+    Examples
+    --------
+    >>> scored_needed(3, 1 / 3), scored_needed(2, 0.5), scored_needed(10, 0.0)
+    (1, 1, 1)
+    """
+    return max(1, math.ceil(min_coverage * total - COVERAGE_TOLERANCE))
 
 
 @cache
@@ -327,8 +343,7 @@ def roll_up(
         mean, count = running.result()
         n_scored[e] = count
         coverage[e] = count / total
-        # A small tolerance so that, e.g., 1 of 2 indicators meets min_coverage 0.5 exactly.
-        enough = (count >= 1) & (count >= config.min_coverage * total - COVERAGE_TOLERANCE)
+        enough = count >= scored_needed(total, config.min_coverage)
         score[e] = np.where(enough, np.clip(mean, low, high), np.nan)
 
     return ElementResults(
