@@ -293,11 +293,11 @@ class CellReader:
             simple = simple_kernel.to_numpy(zero_copy_only=False)
             # "5.000" and "-123.456": 5 to 8 characters, checked by the pattern only then.
             ambiguous = simple & (size >= 5) & (size <= 8)
-        if plain is None and ambiguous.any():
-            at = np.flatnonzero(ambiguous)
-            pattern = r"^[+-]?[1-9]\d{0,2}\.\d{3}$"
-            found = pc.match_substring_regex(text.take(pa.array(at)), pattern)
-            ambiguous[at] = found.to_numpy(zero_copy_only=False)
+            if ambiguous.any():
+                at = np.flatnonzero(ambiguous)
+                pattern = r"^[+-]?[1-9]\d{0,2}\.\d{3}$"
+                found = pc.match_substring_regex(text.take(pa.array(at)), pattern)
+                ambiguous[at] = found.to_numpy(zero_copy_only=False)
         rest: list[tuple[int, str, str | None]] = []
         zeros: list[int] = []
         for k in np.flatnonzero(~(simple | empty)).tolist():

@@ -23,7 +23,7 @@ from typing import IO, Any, Literal, TypeVar
 
 from iso37122.errors import DataError, MissingDependencyError
 from iso37122.io._fastcsv import arrow_csv_cells
-from iso37122.io._text import decode, is_note_row
+from iso37122.io._text import decode, is_blank, is_note_row
 
 __all__ = [
     "FORMATS",
@@ -245,7 +245,7 @@ def _sniff(text: str, name: str) -> str:
             rows = [r for r in _records(sample, sep) if any(c.strip() for c in r)]
         except csv.Error:
             continue
-        rows = rows[_titles(rows, lambda r: sum(1 for c in r if c.strip())) :]
+        rows = rows[_titles(rows, _filled) :]
         if not rows:
             continue
         header = list(rows[0])
@@ -449,12 +449,8 @@ def _records_grid(
 # --------------------------------------------------------------------------------------------
 
 
-def _is_empty(cell: object) -> bool:
-    return cell is None or (isinstance(cell, str) and not cell.strip())
-
-
 def _filled(cells: Sequence[object]) -> int:
-    return sum(1 for c in cells if not _is_empty(c))
+    return sum(1 for c in cells if not is_blank(c))
 
 
 def _titles(rows: Sequence[_Row], filled: Callable[[_Row], int]) -> int:
@@ -477,7 +473,7 @@ def _grid(
     *,
     letters: bool,
 ) -> Grid:
-    rows = [(number, list(cells)) for number, cells in numbered if not all(map(_is_empty, cells))]
+    rows = [(number, list(cells)) for number, cells in numbered if not all(map(is_blank, cells))]
     if not rows:
         raise DataError(f"{name} is empty: no header and no data", code="bad_file")
     rows = rows[_titles(rows, lambda row: _filled(row[1])) :]
@@ -499,7 +495,7 @@ def _grid(
     ]
     out: list[list[object]] = []
     for number, cells in body:
-        extra = [(j, c) for j, c in enumerate(cells[width:], start=width) if not _is_empty(c)]
+        extra = [(j, c) for j, c in enumerate(cells[width:], start=width) if not is_blank(c)]
         if extra:
             j, cell = extra[0]
             where_text = where(number)

@@ -30,6 +30,7 @@ __all__ = [
     "convention_from_options",
     "decode",
     "evidence",
+    "is_blank",
     "is_missing_marker",
     "is_note_row",
     "parse_number",
@@ -43,9 +44,14 @@ NOTE_ROW = re.compile(
 """The start of a note below a table ("Sumber: BPS", "Catatan: …", "*) angka sementara")."""
 
 
+def is_blank(cell: object) -> bool:
+    """Whether a cell holds nothing: ``None``, or text of spaces only."""
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
 def is_note_row(cells: Sequence[object]) -> bool:
     """Whether a row below a table is a note: one filled cell that starts like one."""
-    given = [c for c in cells if c is not None and not (isinstance(c, str) and not c.strip())]
+    given = [c for c in cells if not is_blank(c)]
     return len(given) == 1 and bool(NOTE_ROW.match(str(given[0])))
 
 

@@ -191,7 +191,7 @@ def _identity_columns(
             problems.append(f"{at}: the city is empty")
             rules.append("missing_identity")
         cities.append("" if city is None else str(city).strip())
-        if isinstance(year, str) and len(year) < 10 and year.isascii() and year.isdigit():
+        if isinstance(year, str) and _plain_year(year):
             years.append(int(year))
         else:
             number = year if isinstance(year, int | float) and not isinstance(year, bool) else None
@@ -218,6 +218,11 @@ def _identity_columns(
     return cities, years, codes
 
 
+def _plain_year(text: str) -> bool:
+    """Whether a year cell is plain ASCII digits (``"2024"``), read by ``int`` at once."""
+    return len(text) < 10 and text.isascii() and text.isdigit()
+
+
 def _plain_identities(
     grid: Grid, index: Mapping[str, int]
 ) -> tuple[list[str], list[int], list[str | None]] | None:
@@ -227,7 +232,7 @@ def _plain_identities(
         return None
     texts = {k: [str(c).strip() for c in cells.array.to_pylist()] for k, cells in held.items()}  # type: ignore[attr-defined]
     cities, years = texts["city"], texts["year"]
-    if not all(cities) or not all(len(y) < 10 and y.isascii() and y.isdigit() for y in years):
+    if not all(cities) or not all(map(_plain_year, years)):
         return None  # the general loop names every bad row
     codes: list[str | None] = [None] * len(cities)
     if "code" in texts:
