@@ -255,7 +255,7 @@ class CellReader:
         """Read a column held by pyarrow with whole-column kernels; ``False`` leaves it alone.
 
         The cells that are plain decimals (``12``, ``-3.25``) come converted already
-        (:func:`iso37122.io._fastcsv.plain_columns`, from their bytes), or, when that could
+        (:func:`iso37122.io._fastcsv.plain_column`, from their bytes), or, when that could
         not be done, are found by a vectorised regular expression and converted by pyarrow;
         the few others (markers, units, text) go one by one through the rules of
         :mod:`iso37122.io._text`. A column with a cell that

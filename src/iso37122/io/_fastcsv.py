@@ -20,7 +20,7 @@ import numpy.typing as npt
 
 from iso37122.io._text import is_note_row
 
-__all__ = ["Plain", "TextCells", "arrow_csv_cells", "plain_columns"]
+__all__ = ["Plain", "TextCells", "arrow_csv_cells", "plain_column"]
 
 _HAVE_ARROW = importlib.util.find_spec("pyarrow") is not None
 
@@ -40,7 +40,7 @@ class TextCells(Sequence[object]):
         self.array = array
         """The raw text between delimiters: pyarrow strings (chunked or not) without nulls."""
         self.checked = False
-        """Whether :func:`plain_columns` has looked at the column."""
+        """Whether :func:`plain_column` has looked at the column."""
         self.plain: Plain | None = None
         """The column as numbers, when all its cells are empty or plain decimals."""
 
@@ -77,7 +77,7 @@ class TextCells(Sequence[object]):
             one). ``None`` when the column could not be read this way.
         """
         if not self.checked:
-            plain_columns([self])
+            self.checked, self.plain = True, plain_column(self.array)
         return self.plain
 
 
@@ -89,43 +89,37 @@ Plain = tuple[
 ]
 
 
-def plain_columns(columns: Sequence[TextCells]) -> None:
-    r"""Convert the cells that are plain decimals, from the columns' bytes.
+def plain_column(array: Any) -> Plain | None:
+    r"""Convert the cells of one text column that are plain decimals, from their bytes.
 
     A plain decimal is what ``^[+-]?\d+(?:\.\d+)?$`` matches. A column whose bytes are all
     digits, points and signs (no spaces, exponents, ``inf`` or ``nan``), with no cell that
     starts or ends with a point, is converted whole by pyarrow's cast to float, which refuses
     any other arrangement of those bytes. In any other column, the cells that look plain by
-    their bytes (:func:`_plain_cells`) are converted the same way, or, when the cast refuses one
-    of them, those that match the pattern; the others are left to the general rules. Each column's
-    :attr:`TextCells.plain` is set (see :meth:`TextCells.plain_numbers`), or left ``None``.
+    their bytes (:func:`_plain_cells`) are converted the same way, or, when the cast refuses
+    one of them, those that match the pattern; the others are left to the general rules.
+
+    Returns
+    -------
+    tuple or None
+        See :meth:`TextCells.plain_numbers`; ``None`` for an empty column, one with nulls or
+        beyond 32-bit offsets, or a plain decimal beyond the range of a float.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    for column in columns:
-        column.checked, column.plain = True, None
-    lengths = [len(c) for c in columns]
-    if not columns or not sum(lengths):
-        return
-    arrays = [c.array for c in columns]
-    if any(a.type != pa.string() or a.null_count for a in arrays):
-        return
-    chunks = [
-        chunk for a in arrays for chunk in (a.chunks if isinstance(a, pa.ChunkedArray) else [a])
-    ]
+    if not len(array) or array.type != pa.string() or array.null_count:
+        return None
     try:
-        whole = pa.chunked_array(chunks, pa.string()).combine_chunks()
+        whole = array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
     except (pa.ArrowInvalid, pa.ArrowCapacityError):
-        return  # beyond 32-bit offsets: the general kernels read it
+        return None  # beyond 32-bit offsets: the general kernels read it
     buffers = whole.buffers()
     offsets = np.frombuffer(buffers[1], dtype=np.int32)[
         whole.offset : whole.offset + len(whole) + 1
     ]
     data = np.frombuffer(buffers[2], dtype=np.uint8) if buffers[2] else np.zeros(0, np.uint8)
     data = np.append(data[: offsets[-1]], np.uint8(_DOT))  # a point past the end: never read
-    ends = np.cumsum(lengths)
-    starts = ends - np.asarray(lengths)
     size = np.diff(offsets)
     lo, hi = offsets[:-1], offsets[1:]
     given = size > 0
@@ -137,13 +131,6 @@ def plain_columns(columns: Sequence[TextCells]) -> None:
     sign = (first == _PLUS) | (first == _MINUS)
     wrong = (first == _DOT) | (data[hi - 1] == _DOT)  # ".5", "5."
     wrong |= sign & (data[lo + 1] == _DOT)  # "-.5"
-    bad_cells = np.flatnonzero(wrong) if cell is None else cell[wrong]
-    bad = np.zeros(len(columns), dtype=bool)
-    bad[np.searchsorted(ends, bad_cells, "right")] = True
-    raw = data.data
-    for j in np.flatnonzero(~bad).tolist():
-        text = raw[offsets[starts[j]] : offsets[ends[j]]].tobytes()
-        bad[j] = bool(text.translate(None, _PLAIN_BYTES))  # a byte of another kind
     # "5.000", "-123.456": one to three digits, the first not 0, then a point and three digits;
     # only cells of 5 to 7 bytes after the sign can be such.
     body = (hi - lo) - sign
@@ -153,43 +140,33 @@ def plain_columns(columns: Sequence[TextCells]) -> None:
         data[lo[near] + sign[near]] != _ZERO
     )
     wanted = given.copy()
-    wanted[bad_cells] = False
-    shaped: dict[int, npt.NDArray[np.bool_]] = {}
+    shaped: npt.NDArray[np.bool_] | None = None  # which cells are plain, when not all are
+    other_bytes = data.data[offsets[0] : offsets[-1]].tobytes().translate(None, _PLAIN_BYTES)
+    if wrong.any() or other_bytes:
+        wanted[np.flatnonzero(wrong) if cell is None else cell[wrong]] = False
+        shaped = wanted = _plain_cells(data, offsets, wanted)
 
-    for j in np.flatnonzero(bad).tolist():
-        at = slice(int(starts[j]), int(ends[j]))
-        shaped[j] = _plain_cells(data, offsets[at.start : at.stop + 1], wanted[at])
-        wanted[at] = shaped[j]
-        ambiguous[at] &= shaped[j]
-    values = np.full(len(whole), np.nan)
-    good = list(range(len(columns)))
+    def convert(cells: npt.NDArray[np.bool_]) -> npt.NDArray[np.float64]:
+        chosen = whole if cells.all() else whole.filter(pa.array(cells))
+        found: npt.NDArray[np.float64] = pc.cast(chosen, pa.float64()).to_numpy(
+            zero_copy_only=False
+        )
+        return found
+
     try:
-        if wanted.all():
-            values[:] = pc.cast(whole, pa.float64()).to_numpy(zero_copy_only=False)
-        else:
-            found = pc.cast(whole.filter(pa.array(wanted)), pa.float64())
-            values[wanted] = found.to_numpy(zero_copy_only=False)
+        found = convert(wanted)
     except pa.ArrowInvalid:  # "1.2.3", "5-": bytes of the right kinds, not a number
-        good = []
-        for j in range(len(columns)):
-            at = slice(int(starts[j]), int(ends[j]))
-            part = whole.slice(int(starts[j]), lengths[j])
-            try:
-                found = pc.cast(part.filter(pa.array(wanted[at])), pa.float64())
-            except pa.ArrowInvalid:
-                exact = pc.match_substring_regex(part, r"^[+-]?\d+(?:\.\d+)?$")
-                shaped[j] = exact.to_numpy(zero_copy_only=False) & given[at]
-                wanted[at] = shaped[j]
-                ambiguous[at] &= shaped[j]
-                try:
-                    found = pc.cast(part.filter(pa.array(wanted[at])), pa.float64())
-                except pa.ArrowInvalid:
-                    continue  # beyond the range of a float: the general kernels say so
-            values[at][wanted[at]] = found.to_numpy(zero_copy_only=False)
-            good.append(j)
-    for j in good:
-        at = slice(int(starts[j]), int(ends[j]))
-        columns[j].plain = values[at], size[at], ambiguous[at], shaped.get(j)
+        exact = pc.match_substring_regex(whole, r"^[+-]?\d+(?:\.\d+)?$")
+        shaped = wanted = exact.to_numpy(zero_copy_only=False) & given
+        try:
+            found = convert(wanted)
+        except pa.ArrowInvalid:
+            return None  # beyond the range of a float: the general kernels say so
+    if shaped is not None:
+        ambiguous &= shaped
+    values = np.full(len(whole), np.nan)
+    values[wanted] = found
+    return values, size, ambiguous, shaped
 
 
 def _plain_cells(
