@@ -291,6 +291,59 @@ def test_fast_path_equals_the_general_reader_on_plain_number_files(
     _same_under_every_option(monkeypatch, text)
 
 
+SPACES_AROUND = ["", " ", "\t", " \t ", "\u00a0", "\u3000"]
+"""Spaces around a name: ASCII ones (other controls make the file binary), then Unicode."""
+YEARS = ["2024", " 2023 ", "02024", "123456789", "1234567890", "2024.0", "x", "\u0662\u0660", ""]
+CODES = ["73.71", " 35.10 ", "", "\u00a035.10"]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_fast_identities_equal_the_general_reader(
+    monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    """Names stripped by pyarrow as str.strip strips them; beyond ASCII, by Python.
+
+    Each identity column is, by turns, one the pyarrow path keeps (ASCII spaces, plain
+    years) or one with an odd cell (Unicode spaces, a ten-digit or Arabic-Indic year, an
+    empty city) that sends the file to the general loop, which names every bad row.
+    """
+    rng = random.Random(seed)
+    sep = rng.choice([";", ","])
+    odd = {k: rng.random() < 0.3 for k in ("city", "year", "code")}
+    lines = [sep.join(["city", "year", "code", "population"])]
+    n = rng.randint(1, 12)
+    for i in range(n):
+        strange = {k: odd[k] and rng.random() < 0.5 for k in odd}
+        around = SPACES_AROUND if strange["city"] else SPACES_AROUND[:4]
+        name = rng.choice(["Kota", "Kab. Éé", ""] if strange["city"] else ["Kota", "Kab."])
+        city = f"{rng.choice(around)}{name} {i}{rng.choice(around)}" if name else ""
+        year = rng.choice(YEARS if strange["year"] else YEARS[:4])
+        code = rng.choice(CODES if strange["code"] else CODES[:3])
+        count = rng.choice([str(i), "banyak"])  # a problem names the row's city and year
+        lines.append(sep.join([city, year, code, count]))
+    text = "\n".join(lines) + "\n"
+    assert arrow_csv_cells(text, sep) is not None
+    _same_under_every_option(monkeypatch, text)
+
+
+@pytest.mark.parametrize(
+    ("city", "year", "code"),
+    [
+        (" \tKota B\t ", " 2023 ", " 35.10 "),  # ASCII spaces: stripped by pyarrow
+        ("", "2024", ""),  # no city: the general loop's error, naming the row
+        ("\u00a0Kota C\u3000", "2024", ""),  # Unicode spaces: stripped by Python
+        ("Kota D", "2024.5", ""),  # not a whole year
+        ("Kota E", "\u0662\u0660\u0662\u0664", "73.71"),  # digits of another script
+    ],
+)
+def test_each_odd_identity_reads_as_the_general_reader_reads_it(
+    monkeypatch: pytest.MonkeyPatch, city: str, year: str, code: str
+) -> None:
+    text = f"city;year;code;population\nKota A;2024;73.71;banyak\n{city};{year};{code};12\n"
+    assert arrow_csv_cells(text, ";") is not None
+    _same_under_every_option(monkeypatch, text)
+
+
 def test_the_space_class_pyarrow_runs_is_the_rules_spaces() -> None:
     import re
 

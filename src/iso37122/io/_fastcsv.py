@@ -20,7 +20,7 @@ import numpy.typing as npt
 
 from iso37122.io._text import is_note_row
 
-__all__ = ["Plain", "TextCells", "arrow_csv_cells", "plain_column"]
+__all__ = ["Plain", "TextCells", "arrow_csv_cells", "plain_column", "plain_years", "stripped_texts"]
 
 _HAVE_ARROW = importlib.util.find_spec("pyarrow") is not None
 
@@ -167,6 +167,36 @@ def plain_column(array: Any) -> Plain | None:
     values = np.full(len(whole), np.nan)
     values[wanted] = found
     return values, size, ambiguous, shaped
+
+
+_ASCII_SPACE = "".join(chr(c) for c in range(128) if chr(c).isspace())
+"""The ASCII characters that :meth:`str.strip` removes (``\\x1c`` to ``\\x1f`` among them)."""
+
+
+def stripped_texts(cells: TextCells) -> Any | None:
+    """Strip a column's cells as :meth:`str.strip` strips them, in pyarrow strings.
+
+    ``None`` when a cell is not ASCII: Unicode's list of spaces is Python's to apply.
+    """
+    import pyarrow.compute as pc
+
+    if not pc.all(pc.string_is_ascii(cells.array)).as_py():
+        return None
+    return pc.utf8_trim(cells.array, characters=_ASCII_SPACE)
+
+
+def plain_years(texts: Any) -> list[int] | None:
+    """Read stripped year cells as numbers when all are plain digits (``"2024"``), else ``None``.
+
+    Plain: one to nine ASCII digits, as :func:`iso37122.io.readers._plain_year` reads them.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not pc.all(pc.match_substring_regex(texts, r"^[0-9]{1,9}$")).as_py():
+        return None
+    years: list[int] = pc.cast(texts, pa.int64()).to_pylist()
+    return years
 
 
 def _plain_cells(

@@ -22,7 +22,7 @@ import pandas as pd
 from iso37122.data import READER_PROBLEMS, Extra, to_table
 from iso37122.errors import DataError, ErrorCode, UnitError, UnknownVariableError
 from iso37122.io._cells import At, CellReader, Column, split_inline_unit
-from iso37122.io._fastcsv import TextCells
+from iso37122.io._fastcsv import TextCells, plain_years, stripped_texts
 from iso37122.io._headers import (
     Header,
     UnknownNameError,
@@ -227,17 +227,30 @@ def _plain_identities(
     grid: Grid, index: Mapping[str, int]
 ) -> tuple[list[str], list[int], list[str | None]] | None:
     """Cities, years and codes of a plain CSV read by pyarrow, when none of them is bad."""
-    held = {k: grid.cells[index[k]] for k in ("city", "year", "code") if k in index}
-    if not all(isinstance(cells, TextCells) for cells in held.values()):
-        return None
-    texts = {k: [str(c).strip() for c in cells.array.to_pylist()] for k, cells in held.items()}  # type: ignore[attr-defined]
-    cities, years = texts["city"], texts["year"]
-    if not all(cities) or not all(map(_plain_year, years)):
-        return None  # the general loop names every bad row
+    held: dict[str, TextCells] = {}
+    for k in ("city", "year", "code"):
+        cells = grid.cells[index[k]] if k in index else None
+        if isinstance(cells, TextCells):
+            held[k] = cells
+        elif k in index:
+            return None
+    texts: dict[str, Any] = {}
+    for k, cells in held.items():
+        texts[k] = stripped_texts(cells)
+        if texts[k] is None:
+            return None  # a name beyond ASCII: the general loop strips it as Python does
+    import pyarrow.compute as pc
+
+    if pc.min(pc.binary_length(texts["city"])).as_py() == 0:
+        return None  # the general loop names every row without a city
+    years = plain_years(texts["year"])
+    if years is None:
+        return None  # the general loop names every bad year
+    cities: list[str] = texts["city"].to_pylist()
     codes: list[str | None] = [None] * len(cities)
     if "code" in texts:
-        codes = [c or None for c in texts["code"]]
-    return cities, [int(y) for y in years], codes
+        codes = [c or None for c in texts["code"].to_pylist()]
+    return cities, years, codes
 
 
 def _wide(
