@@ -193,7 +193,7 @@ def load_grid(
     name = _name_of(source)
     data = _read_bytes(source, name)
     kind = _format_of(source, data, name, format)
-    if not data.strip():
+    if not data or data.isspace():  # as ``not data.strip()``, without copying the file
         raise DataError(f"{name} is empty", code="bad_file")
     if kind == "csv":
         if sep is None and Path(name).suffix.lower() in (".tsv", ".tab"):
@@ -269,7 +269,7 @@ def _sniff(text: str, name: str) -> str:
 
 
 def _csv_grid(text: str, name: str, sep: str | None) -> Grid:
-    if not text.strip():
+    if not text or text.isspace():  # as ``not text.strip()``, without copying the text
         raise DataError(f"{name} is empty", code="bad_file")
     sep = sep if sep is not None else _sniff(text, name)
     plain = arrow_csv_cells(text, sep)
