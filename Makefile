@@ -41,6 +41,7 @@ fuzz: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_profile.py
+	$(BIN)/python benchmarks/bench_bounds.py
 
 clean:
 	rm -rf $(VENV) site build dist src/*.egg-info .mypy_cache .pytest_cache .ruff_cache
