@@ -1,32 +1,40 @@
-"""The work of compute_profile written plainly in numpy, against the floor: context for issue 11.
+"""What bounds the targets of issue 11 that the library misses, measured beside it.
 
-``bench_profile`` compares ``compute_profile`` with the *floor*, the 80 formulas alone. The
-library does more than the formulas: it checks 125 columns, gives each of 80 indicators a
-status per row, and scores them into three key elements. This script writes that work the
-plain way in numpy, with none of the library's outputs (no problem rows, no messages, no
-reasons, no explanations, no record of which check stopped a value), and times it against
-the floor and ``compute_profile`` on the same dirty frame, interleaved:
+Three sections, each a set of contenders timed as medians of interleaved runs on the dirty
+frame of ``bench_profile``:
 
-- **validation**: per variable column, the values a rule may reject (below the minimum,
-  infinite, beyond the plausible magnitude, a count not whole);
-- **statuses**: per indicator, the formula, then not reported, rejected input, part above its
-  whole, zero or negative denominator and no finite value, each a mask over the rows;
-- **roll-up**: per scored indicator, goalposts 0–100 for a percentage, else a min–max over the
-  year's peers winsorised at 5–95 % (two order statistics by selection), the direction, and
-  the element's running mean and count.
+**compute** — ``bench_profile`` compares ``compute_profile`` with the *floor*, the 80 formulas
+alone. The library does more: it checks 125 columns, gives each of 80 indicators a status per
+row, and scores them into three key elements. Here that work is written the plain way in
+numpy, with none of the library's outputs (no problem rows, no messages, no reasons, no record
+of which check stopped a value): **validation** (per variable column, the values a rule may
+reject: below the minimum, infinite, beyond the plausible magnitude, a count not whole);
+**statuses** (per indicator, the formula, then not reported, rejected input, part above its
+whole, zero or negative denominator, no finite value, each a mask over the rows); **roll-up**
+(per scored indicator, goalposts 0–100 for a percentage, else a min–max over the year's peers
+winsorised at 5–95 % by selection, the direction, each element's running mean and count).
+``plain work`` runs the three in turn; the script prints the share of cells where its statuses
+and values are the library's. It is not a lower bound: the library's own evaluation, which
+keeps the few stopped rows as row numbers, is faster than the masks here.
 
-``plain work`` runs the three in turn: what the same checks and scores cost without the
-library, written with whole-column masks (not a lower bound: the library's own evaluation,
-which keeps the few stopped rows as row numbers, is faster than the masks here). It prints
-the share of cells where its statuses and values are the library's.
+**reading** — ``read_table`` against ``pandas.read_csv`` and pyarrow's single-threaded reader
+of the same CSV: as text (what ``read_table`` reads, to see each cell's shape), as text then
+cast to float64, and typed by pyarrow itself.
 
-Run ``.venv/bin/python benchmarks/bench_bounds.py`` (100 000 rows) or ``--rows 1000000``.
+**export** — ``to_jsonl`` against ``compute_profile`` and against writing as many bytes
+without making any JSON (the disk and page cache alone).
+
+Run ``.venv/bin/python benchmarks/bench_bounds.py`` (100 000 rows; ``--only compute`` for one
+section, ``--rows 1000000`` for more rows).
 """
 
 from __future__ import annotations
 
 import argparse
+import io
+import tempfile
 from collections.abc import Callable, Mapping
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
@@ -140,12 +148,14 @@ def plain_roll_up(values: FloatArray, status: npt.NDArray[np.int8]) -> list[Floa
         return [total[e] / count[e] for e in elements]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--repeat", type=int, default=7)
-    args = parser.parse_args()
-    frame = dirty_frame(args.rows)
+def _report(title: str, median: dict[str, float], base: str) -> None:
+    print(title)
+    for name, seconds in median.items():
+        print(f"  {name:<26}{seconds * 1e3:>11,.1f} ms{seconds / median[base]:>9.2f}× {base}")
+
+
+def compute_section(frame: pd.DataFrame, repeat: int) -> None:
+    """The plain numpy work against the floor and compute_profile."""
     names = list(iso.variables())
     specs = list(iso.catalogue().values())
 
@@ -175,14 +185,107 @@ def main() -> None:
     same_value = float(
         np.mean((values == results.values) | (np.isnan(values) & np.isnan(results.values)))
     )
-    timings = interleaved(contenders, args.repeat)
+    timings = interleaved(contenders, repeat)
     median = {name: timings.median(name) for name in contenders}
-    print(f"{args.rows:,} rows, medians of {args.repeat} interleaved runs")
-    for name, seconds in median.items():
-        print(f"  {name:<18}{seconds * 1e3:>10,.1f} ms{seconds / median['floor']:>9.2f}× floor")
+    _report(f"compute, {len(frame):,} rows, medians of {repeat} interleaved runs", median, "floor")
     print(f"  cells with the library's status: {same_status:.4%}, value: {same_value:.4%}")
     ratio = median["compute_profile"] / median["plain work"]
     print(f"  compute_profile / plain work: {ratio:.2f}×")
+
+
+def reading_section(frame: pd.DataFrame, repeat: int, workdir: Path) -> None:
+    """read_table against pandas and pyarrow reading the same CSV (one thread, as read_table).
+
+    ``pyarrow text`` reads every cell as text, as ``read_table`` does to see each cell's
+    shape; ``+ cast`` converts the variable columns to float64 as well (empty cells null);
+    ``pyarrow typed`` lets pyarrow infer and convert every column itself.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pcsv
+
+    path = workdir / "cities.csv"
+    frame.to_csv(path, index=False)
+    names = [f"c{j}" for j in range(frame.shape[1])]
+    data = path.read_bytes()
+
+    def text(null: bool) -> pa.Table:
+        return pcsv.read_csv(
+            io.BytesIO(data),
+            read_options=pcsv.ReadOptions(column_names=names, skip_rows=1, use_threads=False),
+            parse_options=pcsv.ParseOptions(quote_char=False, ignore_empty_lines=False),
+            convert_options=pcsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=null
+            ),
+        )
+
+    def text_cast() -> object:
+        table = text(True)
+        return [pc.cast(table.column(j), pa.float64()) for j in range(3, len(names))]
+
+    contenders: dict[str, Callable[[], object]] = {
+        "pandas.read_csv": lambda: pd.read_csv(path, dtype={"code": str}),
+        "pyarrow text": lambda: text(False),
+        "pyarrow text + cast": text_cast,
+        "pyarrow typed": lambda: pcsv.read_csv(
+            io.BytesIO(data), read_options=pcsv.ReadOptions(use_threads=False)
+        ),
+        "read_table": lambda: iso.read_table(path),
+    }
+    timings = interleaved(contenders, repeat)
+    median = {name: timings.median(name) for name in contenders}
+    _report(f"reading a CSV of {len(frame):,} rows", median, "pandas.read_csv")
+
+
+def export_section(frame: pd.DataFrame, repeat: int, workdir: Path) -> None:
+    """to_jsonl against compute_profile and against writing as many bytes, without JSON."""
+    profiles = iso.compute_profile(frame)
+    jsonl = workdir / "profiles.jsonl"
+    profiles.to_jsonl(jsonl)
+    size = jsonl.stat().st_size
+    raw = workdir / "bytes.bin"
+    block = bytes(42_000 * 1_024)  # about a chunk of 1 024 records
+
+    def write_bytes() -> None:
+        with raw.open("wb") as out:
+            for _ in range(size // len(block)):
+                out.write(block)
+            out.write(block[: size % len(block)])
+
+    contenders: dict[str, Callable[[], object]] = {
+        "compute_profile": lambda: iso.compute_profile(frame),
+        "JSON Lines export": lambda: profiles.to_jsonl(jsonl),
+        "writing as many bytes": write_bytes,
+    }
+    # Each run writes a new file (see bench_profile).
+    before: dict[str, Callable[[], object]] = {
+        "JSON Lines export": lambda: jsonl.unlink(missing_ok=True),
+        "writing as many bytes": lambda: raw.unlink(missing_ok=True),
+    }
+    timings = interleaved(contenders, repeat, before)
+    for clear in before.values():
+        clear()
+    median = {name: timings.median(name) for name in contenders}
+    title = f"exporting {len(frame):,} city-years ({size / 2**30:.2f} GiB of JSON Lines)"
+    _report(title, median, "compute_profile")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--only", choices=("compute", "reading", "export"), default=None, help="one section"
+    )
+    args = parser.parse_args()
+    frame = dirty_frame(args.rows)
+    with tempfile.TemporaryDirectory() as workdir:
+        if args.only in (None, "compute"):
+            compute_section(frame, args.repeat)
+        if args.only in (None, "reading"):
+            reading_section(frame, args.repeat, Path(workdir))
+        if args.only in (None, "export"):
+            export_section(frame, args.repeat, Path(workdir))
 
 
 if __name__ == "__main__":
