@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -329,3 +331,25 @@ def test_normalised_made_on_reading_is_the_matrix_rolled_up(config: RollupConfig
     assert included
     for c in included:
         assert c.score == float(normalised[clauses.index(c.clause), row])
+
+
+def test_each_row_gets_its_own_groups_reference_when_texts_are_shared() -> None:
+    """A reference text is made once per indicator, peer group and pooling, then shared.
+
+    Rows are visited in one order on one roll-up (texts made for earlier rows are reused)
+    and each compared with a copy that has made no text yet: a text shared across groups, or
+    between pooled and unpooled rows, would show.
+    """
+    elements = roll_up(_dirty_results(), RollupConfig())
+    assert elements.pooled  # rows of 2024 are scored against every year's values
+    rows = [0, 1, 1_499, 1_500, 2_499, 2_500, 2_996, 2_997, 2_998, 2_999]  # every year
+    references = 0
+    for row in rows:
+        fresh = dataclasses.replace(elements)  # a new roll-up object: no text made yet
+        for element in KeyElement:
+            shared = elements.element_score(element, row).contributions
+            own = fresh.element_score(element, row).contributions
+            assert [c.reference for c in shared] == [c.reference for c in own], (row, element)
+            references += sum(c.reference is not None for c in shared)
+    assert references > 100
+    assert len(elements._references) < references  # shared, not one per cell

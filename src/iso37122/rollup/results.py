@@ -377,14 +377,30 @@ class ElementResults:
         peers: FloatArray = self.results.values[i, same]
         return peers
 
+    @cached_property
+    def _references(self) -> dict[tuple[int, int, bool], str]:
+        """:meth:`_reference` texts made so far, by indicator, peer group and pooling."""
+        return {}
+
     def _reference(self, i: int, row: int) -> str:
-        """Describe what the value of indicator ``i`` in ``row`` was scored against."""
+        """Describe what the value of indicator ``i`` in ``row`` was scored against.
+
+        The text depends on the row only through its peer group (and whether it was scored
+        against every year's values), so it is made once per group: the profiles of a set
+        share it instead of each finding its peers and their quantiles again.
+        """
+        group, pooled = int(self.groups[row]), self._is_pooled(i, row)
+        found = self._references.get((i, group, pooled))
+        if found is not None:
+            return found
         plan = self.plans[i]
-        label = self.group_labels[int(self.groups[row])]
-        if self._is_pooled(i, row):
+        label = self.group_labels[group]
+        if pooled:
             label = f"all years: too few in {label}"
         unit = self.results.indicators[i].unit
-        return plan.normalisation.normaliser.describe(plan, unit, self._peers(i, row), label)
+        text = plan.normalisation.normaliser.describe(plan, unit, self._peers(i, row), label)
+        self._references[(i, group, pooled)] = text
+        return text
 
     def element_score(self, element: KeyElement | str, row: int) -> ElementScore:
         """Return one element's score for one row, with every indicator's contribution.
