@@ -189,3 +189,58 @@ def test_config_reaches_the_roll_up() -> None:
     )
     with pytest.raises(iso.errors.ConfigError):
         iso.compute_profile(_record(frame, 0), config=iso.RollupConfig(normalisation="minmax"))
+
+
+def _documents_equal(a: iso.ProfileSet, b: iso.ProfileSet) -> bool:
+    """Equality as it was defined first: the two sets' documents, one model per record."""
+    from iso37122.io.writers import profiles_document
+
+    mine, theirs = profiles_document(a), profiles_document(b)
+    return mine.profiles == theirs.profiles and mine.config == theirs.config
+
+
+def test_sets_are_equal_exactly_when_their_documents_are() -> None:
+    frame = synthetic_frame(12, seed=4)
+    base = iso.compute_profile(frame)
+    changed_value = frame.copy()
+    changed_value["population"] = frame["population"].where(frame.index != 5, 1.5e6)
+    changed_name = frame.copy()
+    changed_name.loc[3, "city"] = "Kota Lain"
+    variants = {
+        "same data again": iso.compute_profile(frame.copy()),
+        "one value": iso.compute_profile(changed_value),
+        "one name": iso.compute_profile(changed_name),
+        "fewer rows": iso.compute_profile(frame.iloc[:11]),
+        "other rows order": iso.compute_profile(frame.iloc[::-1].reset_index(drop=True)),
+        "other configuration": iso.compute_profile(
+            frame, config=iso.RollupConfig(min_coverage=0.9)
+        ),
+        "other weights, same scores here": iso.compute_profile(
+            frame, config=iso.RollupConfig(weights={"5.3": 2.0})
+        ),
+    }
+    verdicts = {name: base == other for name, other in variants.items()}
+    assert verdicts == {name: _documents_equal(base, other) for name, other in variants.items()}
+    assert verdicts["same data again"]
+    assert not verdicts["one value"]
+    assert not verdicts["fewer rows"]
+    assert not verdicts["other configuration"]
+    assert base == base  # the identity shortcut
+    assert base.__eq__(object()) is NotImplemented
+
+
+def test_record_texts_that_differ_but_read_the_same_are_equal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Texts that differ are compared again as JSON values, as the records' own equality is."""
+    from iso37122.io import _profilejson
+
+    profiles = iso.compute_profile(synthetic_frame(3, seed=1))
+    lines = list(_profilejson.record_lines(profiles))
+    assert b'"weight": 1.0,' in lines[1]
+    respelled = [lines[0], lines[1].replace(b'"weight": 1.0,', b'"weight": 1.00,', 1), lines[2]]
+    assert respelled[1] != lines[1]
+    other = iso.compute_profile(synthetic_frame(3, seed=1))
+    calls = iter([lines, respelled])
+    monkeypatch.setattr(_profilejson, "record_lines", lambda p: iter(next(calls)))
+    assert profiles == other  # 1.0 and 1.00 are the same number

@@ -268,13 +268,29 @@ class ProfileSet(Sequence[Profile]):
         return self._provenance
 
     def __eq__(self, other: object) -> bool:
-        """Equal when every identity, value, status, reason and element score is equal."""
+        """Equal when every identity, value, status, reason and element score is equal.
+
+        That is, when the two sets have the same roll-up configuration and the same record
+        (:meth:`Profile.to_record`) for every city-year, in the same order. The records are
+        compared as their JSON texts, made from the sets' arrays a chunk at a time; two texts
+        that differ are compared again as parsed JSON, where ``0.0`` equals ``-0.0`` as the
+        records' own equality has it.
+        """
         if not isinstance(other, ProfileSet):
             return NotImplemented
-        from iso37122.io.writers import profiles_document
+        if other is self:
+            return True
+        mine, theirs = self.elements.config, other.elements.config
+        if len(self) != len(other) or mine.model_dump(mode="json") != theirs.model_dump(
+            mode="json"
+        ):
+            return False
+        from iso37122.io._profilejson import record_lines
 
-        mine, theirs = profiles_document(self), profiles_document(other)
-        return mine.profiles == theirs.profiles and mine.config == theirs.config
+        return all(
+            a == b or json.loads(a) == json.loads(b)
+            for a, b in zip(record_lines(self), record_lines(other), strict=True)
+        )
 
     __hash__ = None  # type: ignore[assignment]  # equality by value
 

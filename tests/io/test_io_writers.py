@@ -57,6 +57,20 @@ def test_json_with_changed_results_is_refused(tmp_path: Path, profiles: iso.Prof
         iso.read_profiles(tmp_path / "q.json")
 
 
+def test_json_with_a_record_missing_or_added_is_refused(
+    tmp_path: Path, profiles: iso.ProfileSet
+) -> None:
+    document = json.loads(profiles.to_json())
+    last = document["profiles"].pop()
+    (tmp_path / "fewer.json").write_text(json.dumps(document))
+    with pytest.raises(DataError, match="differ"):
+        iso.read_profiles(tmp_path / "fewer.json")
+    document["profiles"] += [last, last]
+    (tmp_path / "more.json").write_text(json.dumps(document))
+    with pytest.raises(DataError, match="differ"):
+        iso.read_profiles(tmp_path / "more.json")
+
+
 def test_csv_long_and_wide_carry_element_scores(tmp_path: Path, profiles: iso.ProfileSet) -> None:
     profiles.to_csv(tmp_path / "long.csv")
     profiles.to_csv(tmp_path / "wide.csv", kind="wide")

@@ -11,7 +11,7 @@ text is small enough to be held at once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -36,7 +36,7 @@ from iso37122.rollup.results import Memo
 if TYPE_CHECKING:
     from iso37122.profile import ProfileSet
 
-__all__ = ["Identity", "record_template"]
+__all__ = ["Identity", "record_lines", "record_template"]
 
 
 _STATUS = [encode(status.value, LINE) for status in STATUS_BY_CODE]
@@ -82,6 +82,17 @@ class Identity:
         self.city = CodeHole.of(*_factorised([str(c) for c in table.city]))
         self.year = CodeHole.of(*_factorised([int(y) for y in table.year.tolist()]))
         self.code = CodeHole.of(*_factorised([None if c is None else str(c) for c in table.code]))
+
+
+def record_lines(profiles: ProfileSet) -> Iterator[bytes]:
+    """Yield each city-year's record, ``Profile.to_json(indent=None)``, in row order.
+
+    Made a chunk of rows at a time, as :meth:`~iso37122.ProfileSet.to_jsonl` writes them
+    (without the line break): comparing two sets record by record holds a chunk, not a set.
+    """
+    template = record_template(profiles, LINE, 0)
+    for rows in template.chunks(len(profiles)):
+        yield from rows
 
 
 def record_template(
