@@ -20,7 +20,15 @@ import numpy.typing as npt
 
 from iso37122.io._text import is_note_row
 
-__all__ = ["Plain", "TextCells", "arrow_csv_cells", "plain_column", "plain_years", "stripped_texts"]
+__all__ = [
+    "Plain",
+    "TextCells",
+    "arrow_csv_cells",
+    "is_plain_year",
+    "plain_column",
+    "plain_years",
+    "stripped_texts",
+]
 
 _HAVE_ARROW = importlib.util.find_spec("pyarrow") is not None
 
@@ -185,15 +193,25 @@ def stripped_texts(cells: TextCells) -> Any | None:
     return pc.utf8_trim(cells.array, characters=_ASCII_SPACE)
 
 
+_PLAIN_YEAR = "[0-9]{1,9}"
+"""A year cell read by ``int`` at once: one to nine ASCII digits (``"2024"``)."""
+_PLAIN_YEAR_RE = re.compile(_PLAIN_YEAR)
+
+
+def is_plain_year(text: str) -> bool:
+    """Whether a year cell is plain ASCII digits (``"2024"``), read by ``int`` at once."""
+    return _PLAIN_YEAR_RE.fullmatch(text) is not None
+
+
 def plain_years(texts: Any) -> list[int] | None:
     """Read stripped year cells as numbers when all are plain digits (``"2024"``), else ``None``.
 
-    Plain: one to nine ASCII digits, as :func:`iso37122.io.readers._plain_year` reads them.
+    Plain: as :func:`is_plain_year`, by one pyarrow kernel over the column.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    if not pc.all(pc.match_substring_regex(texts, r"^[0-9]{1,9}$")).as_py():
+    if not pc.all(pc.match_substring_regex(texts, f"^{_PLAIN_YEAR}$")).as_py():
         return None
     years: list[int] = pc.cast(texts, pa.int64()).to_pylist()
     return years

@@ -22,7 +22,7 @@ import pandas as pd
 from iso37122.data import READER_PROBLEMS, Extra, to_table
 from iso37122.errors import DataError, ErrorCode, UnitError, UnknownVariableError
 from iso37122.io._cells import At, CellReader, Column, split_inline_unit
-from iso37122.io._fastcsv import TextCells, plain_years, stripped_texts
+from iso37122.io._fastcsv import TextCells, is_plain_year, plain_years, stripped_texts
 from iso37122.io._headers import (
     Header,
     UnknownNameError,
@@ -191,7 +191,7 @@ def _identity_columns(
             problems.append(f"{at}: the city is empty")
             rules.append("missing_identity")
         cities.append("" if city is None else str(city).strip())
-        if isinstance(year, str) and _plain_year(year):
+        if isinstance(year, str) and is_plain_year(year):
             years.append(int(year))
         else:
             number = year if isinstance(year, int | float) and not isinstance(year, bool) else None
@@ -218,27 +218,19 @@ def _identity_columns(
     return cities, years, codes
 
 
-def _plain_year(text: str) -> bool:
-    """Whether a year cell is plain ASCII digits (``"2024"``), read by ``int`` at once."""
-    return len(text) < 10 and text.isascii() and text.isdigit()
-
-
 def _plain_identities(
     grid: Grid, index: Mapping[str, int]
 ) -> tuple[list[str], list[int], list[str | None]] | None:
     """Cities, years and codes of a plain CSV read by pyarrow, when none of them is bad."""
-    held: dict[str, TextCells] = {}
-    for k in ("city", "year", "code"):
-        cells = grid.cells[index[k]] if k in index else None
-        if isinstance(cells, TextCells):
-            held[k] = cells
-        elif k in index:
-            return None
     texts: dict[str, Any] = {}
-    for k, cells in held.items():
-        texts[k] = stripped_texts(cells)
-        if texts[k] is None:
-            return None  # a name beyond ASCII: the general loop strips it as Python does
+    for k in ("city", "year", "code"):
+        if k not in index:
+            continue
+        cells = grid.cells[index[k]]
+        stripped = stripped_texts(cells) if isinstance(cells, TextCells) else None
+        if stripped is None:
+            return None  # not read by pyarrow, or beyond ASCII: the general loop strips it
+        texts[k] = stripped
     import pyarrow.compute as pc
 
     if pc.min(pc.binary_length(texts["city"])).as_py() == 0:
