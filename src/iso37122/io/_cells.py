@@ -20,7 +20,7 @@ import pandas as pd
 
 from iso37122.errors import ErrorCode, Problem, UnitError, show_value
 from iso37122.indicators._formulas import FloatArray
-from iso37122.io._fastcsv import TextCells
+from iso37122.io._fastcsv import PLAIN_DECIMAL, TextCells
 from iso37122.io._headers import unit_factor
 from iso37122.io._sources import Grid
 from iso37122.io._text import (
@@ -286,7 +286,7 @@ class CellReader:
             text = pc.utf8_trim_whitespace(cells.array)
             size = pc.binary_length(text).to_numpy(zero_copy_only=False)
             empty = size == 0
-            simple_kernel = pc.match_substring_regex(text, r"^[+-]?\d+(?:\.\d+)?$")
+            simple_kernel = pc.match_substring_regex(text, PLAIN_DECIMAL)
             if self.na_values:
                 named = pc.is_in(text, value_set=named_set)
                 simple_kernel = pc.and_(simple_kernel, pc.invert(named))

@@ -21,6 +21,7 @@ import numpy.typing as npt
 from iso37122.io._text import is_note_row
 
 __all__ = [
+    "PLAIN_DECIMAL",
     "Plain",
     "TextCells",
     "arrow_csv_cells",
@@ -32,6 +33,8 @@ __all__ = [
 
 _HAVE_ARROW = importlib.util.find_spec("pyarrow") is not None
 
+PLAIN_DECIMAL = r"^[+-]?\d+(?:\.\d+)?$"
+"""A plain decimal (``12``, ``-3.25``, ``+0.5``), as a pattern for pyarrow's regex kernels."""
 _PLAIN_BYTES = b"0123456789.+-"
 """The bytes a plain decimal (``12``, ``-3.25``, ``+0.5``) is written with."""
 _DOT, _PLUS, _MINUS, _ZERO, _NINE = b"."[0], b"+"[0], b"-"[0], b"0"[0], b"9"[0]
@@ -100,7 +103,7 @@ Plain = tuple[
 def plain_column(array: Any) -> Plain | None:
     r"""Convert the cells of one text column that are plain decimals, from their bytes.
 
-    A plain decimal is what ``^[+-]?\d+(?:\.\d+)?$`` matches. A column whose bytes are all
+    A plain decimal is what :data:`PLAIN_DECIMAL` matches. A column whose bytes are all
     digits, points and signs (no spaces, exponents, ``inf`` or ``nan``), with no cell that
     starts or ends with a point, is converted whole by pyarrow's cast to float, which refuses
     any other arrangement of those bytes. In any other column, the cells that look plain by
@@ -164,7 +167,7 @@ def plain_column(array: Any) -> Plain | None:
     try:
         found = convert(wanted)
     except pa.ArrowInvalid:  # "1.2.3", "5-": bytes of the right kinds, not a number
-        exact = pc.match_substring_regex(whole, r"^[+-]?\d+(?:\.\d+)?$")
+        exact = pc.match_substring_regex(whole, PLAIN_DECIMAL)
         shaped = wanted = exact.to_numpy(zero_copy_only=False) & given
         try:
             found = convert(wanted)
